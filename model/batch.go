@@ -1,0 +1,33 @@
+package model
+
+// Batch is one page (or slice) of synced records plus the bookmark that
+// covers them. Sink.ApplyBatch writes all of it in ONE transaction, so a
+// crash at any moment leaves either the whole batch with its bookmark or
+// none of it.
+type Batch struct {
+	ChannelID int64
+	Entity    string // Entity*
+
+	Websites       []Website
+	StoreGroups    []StoreGroup
+	StoreViews     []StoreView
+	CustomerGroups []CustomerGroup
+	Customers      []Customer
+	Carts          []Cart
+	Orders         []Order
+	CreditMemos    []CreditMemo
+	Subscribers    []Subscriber
+	Products       []Product
+
+	// State, when not nil, replaces the entity's SyncState in the same transaction.
+	State *SyncState
+	// RunID and Counters, when RunID != 0, add Counters (Read, Skipped, Failed
+	// as counted by the engine) to the run's figures for Entity; Added and
+	// Updated are counted by the sink from what the upserts did.
+	RunID    int64
+	Counters Counters
+	// Errors are per-record failures to record (attempts incremented);
+	// Resolved are Magento ids whose earlier errors are cleared.
+	Errors   []SyncError
+	Resolved []int64
+}
