@@ -1,11 +1,94 @@
+// Command magedesk is the MageDesk desktop app (the default) and its
+// headless subcommands (sync, export, demo-store, bench), which reuse the
+// same app, connector and model code as the GUI.
 package main
 
 import (
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/test"
-	_ "fyne.io/fyne/v2/widget"
-	_ "github.com/go-resty/resty/v2"
-	_ "github.com/mattn/go-sqlite3"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
 )
 
-func main() {}
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// command is one headless subcommand.
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+// commands is filled by the files that implement each subcommand (init).
+var commands = map[string]command{}
+
+// guiMain runs the desktop app; set by gui.go.
+var guiMain func(ctx context.Context, args []string) error
+
+func register(name, summary string, run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) {
+	commands[name] = command{summary: summary, run: run}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if len(args) > 0 {
+		switch args[0] {
+		case "--version", "-version", "version":
+			fmt.Fprintf(stdout, "magedesk %s\n", version)
+			return 0
+		case "-h", "--help", "help":
+			usage(stdout)
+			return 0
+		}
+		if cmd, ok := commands[args[0]]; ok {
+			if err := cmd.run(ctx, args[1:], stdout, stderr); err != nil {
+				if errors.Is(err, flag.ErrHelp) {
+					return 2
+				}
+				fmt.Fprintf(stderr, "magedesk %s: %v\n", args[0], err)
+				return 1
+			}
+			return 0
+		}
+		if args[0] != "" && args[0][0] != '-' {
+			fmt.Fprintf(stderr, "magedesk: unknown command %q\n\n", args[0])
+			usage(stderr)
+			return 2
+		}
+	}
+	if guiMain == nil {
+		fmt.Fprintln(stderr, "magedesk: this build has no desktop interface")
+		return 1
+	}
+	if err := guiMain(ctx, args); err != nil {
+		fmt.Fprintf(stderr, "magedesk: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "MageDesk %s: your Magento 2 store's customers, carts, orders and refunds on your desktop.\n\n", version)
+	fmt.Fprintln(w, "Usage:\n  magedesk                 open the desktop app")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  magedesk %-15s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "  magedesk --version       print the version")
+	fmt.Fprintln(w, "\nRun 'magedesk <command> -h' for a command's flags.")
+}

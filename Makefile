@@ -1,0 +1,49 @@
+# MageDesk. `make run` opens the app; `make test` runs every test.
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(PATH)
+
+GO        ?= go
+TAGS      := sqlite_fts5
+TEST_TAGS := ci,sqlite_fts5
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -X main.version=$(VERSION)
+BIN       := build/magedesk
+
+.PHONY: run build test test-short bench demo-store lint fmt vet package clean deps-build deps-test
+
+deps-build:
+	@.ci/deps.sh build
+
+deps-test:
+	@.ci/deps.sh test
+
+build: deps-build
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/magedesk
+
+run: build
+	./$(BIN)
+
+# Every test, on Fyne's headless driver (no display needed).
+test: deps-test
+	$(GO) vet -tags $(TEST_TAGS) ./...
+	$(GO) test -tags $(TEST_TAGS) -count=1 -timeout 30m ./...
+
+test-short: deps-test
+	$(GO) test -tags $(TEST_TAGS) -short ./...
+
+bench: deps-test
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchtime 1x ./model/ ./app/
+
+demo-store: deps-test
+	$(GO) run -tags $(TEST_TAGS) ./cmd/magedesk demo-store
+
+lint: fmt vet
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet -tags $(TEST_TAGS) ./...
+
+clean:
+	rm -rf build
