@@ -13,6 +13,9 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	// Windows has no zone database: embed it so store time zones always load.
+	_ "time/tzdata"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
