@@ -1,0 +1,409 @@
+package connector
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/magedesk/magedesk/model"
+)
+
+// Tolerant field reading for the mappers. Magento's JSON is not uniform:
+// ids arrive as numbers or strings ("2"), flags as true/false or 0/1,
+// money as numbers or numeric strings, and third-party modules bend the
+// rest. A record object is read field by field so that one odd field
+// costs only that field: the mapper returns everything it could read
+// plus a *MapError naming the fields it could not.
+
+// MapError lists the fields of one record that could not be read.
+type MapError struct {
+	Entity string
+	ID     int64 // Magento id when it could be read
+	Fields []FieldError
+}
+
+// FieldError is one unreadable field ("items[1].qty_ordered").
+type FieldError struct {
+	Path string
+	Err  error
+}
+
+func (e *MapError) Error() string {
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		parts[i] = f.Path + ": " + f.Err.Error()
+	}
+	return fmt.Sprintf("map %s %d: %s", e.Entity, e.ID, strings.Join(parts, "; "))
+}
+
+// obj reads fields of one JSON object and collects failures. Every
+// reader is safe on a nil *obj (an absent nested object): it returns the
+// zero value, because raw() checks for nil before anything else.
+type obj struct {
+	path   string // "" for the record, "items[2]" for nested
+	fields map[string]json.RawMessage
+	errs   *[]FieldError
+}
+
+// newRecord parses a record. A record that is not a JSON object at all
+// cannot be mapped and is returned as a hard error.
+func newRecord(raw json.RawMessage) (*obj, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("record is not a JSON object: %w", err)
+	}
+	return &obj{fields: m, errs: new([]FieldError)}, nil
+}
+
+// result builds the MapError (nil when every field read fine).
+func (o *obj) result(entity string, id int64) error {
+	if len(*o.errs) == 0 {
+		return nil
+	}
+	return &MapError{Entity: entity, ID: id, Fields: *o.errs}
+}
+
+func (o *obj) fail(key string, err error) {
+	p := key
+	if o.path != "" {
+		p = o.path + "." + key
+	}
+	*o.errs = append(*o.errs, FieldError{Path: p, Err: err})
+}
+
+// raw returns the field's JSON, nil when absent or null.
+func (o *obj) raw(key string) json.RawMessage {
+	if o == nil {
+		return nil
+	}
+	r, ok := o.fields[key]
+	if !ok || isNull(r) {
+		return nil
+	}
+	return r
+}
+
+func isNull(r json.RawMessage) bool {
+	t := bytes.TrimSpace(r)
+	return len(t) == 0 || string(t) == "null"
+}
+
+func (o *obj) str(key string) string {
+	r := o.raw(key)
+	if r == nil {
+		return ""
+	}
+	s, err := flexString(r)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return s
+}
+
+func (o *obj) int(key string) int64 {
+	r := o.raw(key)
+	if r == nil {
+		return 0
+	}
+	v, err := flexInt(r)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return v
+}
+
+func (o *obj) bool(key string) bool {
+	r := o.raw(key)
+	if r == nil {
+		return false
+	}
+	v, err := flexBool(r)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return v
+}
+
+// optBool is nil when the field is absent or null.
+func (o *obj) optBool(key string) *bool {
+	r := o.raw(key)
+	if r == nil {
+		return nil
+	}
+	v, err := flexBool(r)
+	if err != nil {
+		o.fail(key, err)
+		return nil
+	}
+	return &v
+}
+
+func (o *obj) money(key string) model.Money {
+	r := o.raw(key)
+	if r == nil {
+		return model.Money{}
+	}
+	m, err := model.MoneyFromJSON(r)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return m
+}
+
+// decimal returns a quantity as Magento printed it ("1", "2.5").
+func (o *obj) decimal(key string) string {
+	r := o.raw(key)
+	if r == nil {
+		return ""
+	}
+	s, err := flexDecimal(r)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return s
+}
+
+func (o *obj) strings(key string) []string {
+	r := o.raw(key)
+	if r == nil {
+		return nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(r, &items); err != nil {
+		// Some modules send a single string where an array is declared.
+		if s, serr := flexString(r); serr == nil {
+			return []string{s}
+		}
+		o.fail(key, fmt.Errorf("want array of strings: %w", err))
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for i, it := range items {
+		if isNull(it) {
+			out = append(out, "")
+			continue
+		}
+		s, err := flexString(it)
+		if err != nil {
+			o.fail(fmt.Sprintf("%s[%d]", key, i), err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (o *obj) ints(key string) []int64 {
+	r := o.raw(key)
+	if r == nil {
+		return nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(r, &items); err != nil {
+		o.fail(key, fmt.Errorf("want array: %w", err))
+		return nil
+	}
+	out := make([]int64, 0, len(items))
+	for i, it := range items {
+		v, err := flexInt(it)
+		if err != nil {
+			o.fail(fmt.Sprintf("%s[%d]", key, i), err)
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// child returns the nested object, or nil when absent/null (reads on a
+// nil *obj return zero values). A non-object is reported.
+func (o *obj) child(key string) *obj {
+	r := o.raw(key)
+	if r == nil {
+		return nil
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(r, &m); err != nil {
+		o.fail(key, fmt.Errorf("want object: %w", err))
+		return nil
+	}
+	return &obj{path: o.sub(key), fields: m, errs: o.errs}
+}
+
+// children returns the nested objects of an array field; elements that
+// are not objects are reported and skipped.
+func (o *obj) children(key string) []*obj {
+	r := o.raw(key)
+	if r == nil {
+		return nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(r, &items); err != nil {
+		o.fail(key, fmt.Errorf("want array: %w", err))
+		return nil
+	}
+	out := make([]*obj, 0, len(items))
+	for i, it := range items {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(it, &m); err != nil {
+			o.fail(fmt.Sprintf("%s[%d]", key, i), fmt.Errorf("want object: %w", err))
+			continue
+		}
+		out = append(out, &obj{path: fmt.Sprintf("%s[%d]", o.sub(key), i), fields: m, errs: o.errs})
+	}
+	return out
+}
+
+func (o *obj) sub(key string) string {
+	if o.path == "" {
+		return key
+	}
+	return o.path + "." + key
+}
+
+// jsonText returns the field's JSON (compacted) as text, "" when absent.
+func (o *obj) jsonText(key string) string {
+	r := o.raw(key)
+	if r == nil {
+		return ""
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, r); err != nil {
+		o.fail(key, err)
+		return ""
+	}
+	return b.String()
+}
+
+// flexString accepts a JSON string, number or bool and returns its text.
+func flexString(r json.RawMessage) (string, error) {
+	t := bytes.TrimSpace(r)
+	if len(t) == 0 {
+		return "", nil
+	}
+	switch t[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(t, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	case 't', 'f':
+		return string(t), nil
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return string(t), nil
+	case 'n':
+		return "", nil
+	}
+	return "", fmt.Errorf("want string, got %s", jsonKind(t))
+}
+
+// flexInt accepts 3, 3.0, "3", " 3 ", true/false (1/0).
+func flexInt(r json.RawMessage) (int64, error) {
+	t := bytes.TrimSpace(r)
+	if len(t) == 0 || string(t) == "null" {
+		return 0, nil
+	}
+	s := string(t)
+	switch t[0] {
+	case '"':
+		if err := json.Unmarshal(t, &s); err != nil {
+			return 0, err
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return 0, nil
+		}
+	case 't':
+		return 1, nil
+	case 'f':
+		return 0, nil
+	case '{', '[':
+		return 0, fmt.Errorf("want integer, got %s", jsonKind(t))
+	}
+	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return v, nil
+	}
+	// "3.0000" (decimal columns printed by some modules) is still an integer.
+	if rat, ok := new(big.Rat).SetString(s); ok && rat.IsInt() && rat.Num().IsInt64() {
+		return rat.Num().Int64(), nil
+	}
+	return 0, fmt.Errorf("want integer, got %s", truncate(s, 40))
+}
+
+// flexBool accepts true/false, 0/1 (numbers or strings), "true"/"false".
+func flexBool(r json.RawMessage) (bool, error) {
+	t := bytes.TrimSpace(r)
+	if len(t) == 0 || string(t) == "null" {
+		return false, nil
+	}
+	s := string(t)
+	if t[0] == '"' {
+		if err := json.Unmarshal(t, &s); err != nil {
+			return false, err
+		}
+	}
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "1":
+		return true, nil
+	case "false", "0", "":
+		return false, nil
+	}
+	return false, fmt.Errorf("want boolean, got %s", truncate(s, 40))
+}
+
+// flexDecimal accepts a JSON number or numeric string and returns the
+// number's text as sent.
+func flexDecimal(r json.RawMessage) (string, error) {
+	t := bytes.TrimSpace(r)
+	s := string(t)
+	if len(t) > 0 && t[0] == '"' {
+		if err := json.Unmarshal(t, &s); err != nil {
+			return "", err
+		}
+		s = strings.TrimSpace(s)
+	}
+	if s == "" || s == "null" {
+		return "", nil
+	}
+	if _, ok := new(big.Rat).SetString(s); !ok {
+		return "", fmt.Errorf("want number, got %s", truncate(s, 40))
+	}
+	return s, nil
+}
+
+func jsonKind(t []byte) string {
+	if len(t) == 0 {
+		return "nothing"
+	}
+	switch t[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// IsMapError reports whether err is a partial-record mapping error (the
+// record was still returned with what could be read).
+func IsMapError(err error) bool {
+	var me *MapError
+	return errors.As(err, &me)
+}
