@@ -6,7 +6,7 @@ GO        ?= go
 TAGS      := sqlite_fts5
 TEST_TAGS := ci,sqlite_fts5
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS   := -X main.version=$(VERSION)
+LDFLAGS   := -X main.buildRef=$(VERSION)
 BIN       := build/magedesk
 
 .PHONY: run build test test-short bench demo-store lint fmt vet package clean deps-build deps-test
@@ -47,3 +47,7 @@ vet:
 
 clean:
 	rm -rf build
+
+# Release packages (Linux .tar.xz and Windows .exe) into dist/; see .ci/package.sh.
+package:
+	.ci/package.sh all

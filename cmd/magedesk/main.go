@@ -18,9 +18,6 @@ import (
 	_ "time/tzdata"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 // command is one headless subcommand.
 type command struct {
 	summary string
@@ -48,7 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "--version", "-version", "version":
-			fmt.Fprintf(stdout, "magedesk %s\n", version)
+			fmt.Fprintf(stdout, "magedesk %s\n", versionString())
 			return 0
 		case "-h", "--help", "help":
 			usage(stdout)
@@ -82,7 +79,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintf(w, "MageDesk %s: your Magento 2 store's customers, carts, orders and refunds on your desktop.\n\n", version)
+	fmt.Fprintf(w, "MageDesk %s: your Magento 2 store's customers, carts, orders and refunds on your desktop.\n\n", versionString())
 	fmt.Fprintln(w, "Usage:\n  magedesk                 open the desktop app")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
