@@ -106,6 +106,20 @@ func (c *Client) StoreConfigs(ctx context.Context) ([]StoreConfig, error) {
 // StoreViews returns GET /V1/store/storeViews (without the admin store)
 // with timezone, currencies, locale and base URL filled from storeConfigs.
 func (c *Client) StoreViews(ctx context.Context) ([]model.StoreView, error) {
+	views, verr := c.storeViewsOnly(ctx)
+	if views == nil && verr != nil {
+		return nil, verr
+	}
+	configs, err := c.StoreConfigs(ctx)
+	if err != nil && configs == nil {
+		return views, errors.Join(verr, err)
+	}
+	ApplyStoreConfigs(views, configs)
+	return views, errors.Join(verr, err)
+}
+
+// storeViewsOnly reads GET /V1/store/storeViews without the configs.
+func (c *Client) storeViewsOnly(ctx context.Context) ([]model.StoreView, error) {
 	items, err := c.getArray(ctx, "store/storeViews")
 	if err != nil {
 		return nil, fmt.Errorf("read store views: %w", err)
@@ -127,12 +141,10 @@ func (c *Client) StoreViews(ctx context.Context) ([]model.StoreView, error) {
 			out = append(out, v)
 		}
 	}
-	configs, err := c.StoreConfigs(ctx)
-	if err != nil && configs == nil {
-		return out, errors.Join(append(errs, err)...)
+	if out == nil {
+		out = []model.StoreView{}
 	}
-	ApplyStoreConfigs(out, configs)
-	return out, errors.Join(append(errs, err)...)
+	return out, errors.Join(errs...)
 }
 
 // ApplyStoreConfigs copies locale, timezone, currencies and base URL

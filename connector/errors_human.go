@@ -74,6 +74,10 @@ func HumanMessage(err error) string {
 	if err == nil {
 		return ""
 	}
+	var ce *ConnectionError
+	if errors.As(err, &ce) && ce.Message != "" {
+		return ce.Message
+	}
 	var ae *APIError
 	errors.As(err, &ae)
 	switch {
@@ -100,6 +104,8 @@ func HumanMessage(err error) string {
 			return "The web server in front of the shop asks for a user name and password (HTTP basic auth). Enter them in the channel's connection settings."
 		}
 		return "Magento refused the credentials. Check the consumer key, consumer secret, access token and access token secret of the integration (System > Extensions > Integrations), and that the integration is active."
+	case errors.Is(err, ErrMissingACL):
+		return "The integration lacks some API permissions (System > Extensions > Integrations > your integration > API)."
 	case errors.Is(err, ErrUnauthorized):
 		res := "the needed permission"
 		if ae != nil && ae.Resource != "" {
