@@ -103,6 +103,9 @@ func NewClient(cfg Config) (*Client, error) {
 	return c, nil
 }
 
+// Close releases idle connections. The client stays usable.
+func (c *Client) Close() { c.rc.GetClient().CloseIdleConnections() }
+
 // BaseURL returns the REST base the client calls (…/rest/<code>/V1).
 func (c *Client) BaseURL() string { return c.base }
 

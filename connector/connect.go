@@ -91,6 +91,7 @@ func CheckConnection(ctx context.Context, cfg Config) (*ConnectionReport, error)
 	if err != nil {
 		return nil, &ConnectionError{Kind: ErrConfig, Message: HumanMessage(err), Err: err}
 	}
+	defer c.Close() // the wizard's client is thrown away; don't leave sockets open
 	rep := &ConnectionReport{}
 
 	// The first call tells apart "cannot talk to Magento at all".
