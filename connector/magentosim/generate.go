@@ -235,9 +235,9 @@ func (g *generator) genCustomers() {
 }
 
 // asciiFold drops accents for e-mail local parts.
-func asciiFold(s string) string {
-	return strings.NewReplacer("é", "e", "è", "e", "ü", "u", "ö", "o", "ä", "a", "ç", "c", "É", "E").Replace(s)
-}
+func asciiFold(s string) string { return foldAccents.Replace(s) }
+
+var foldAccents = strings.NewReplacer("é", "e", "è", "e", "ü", "u", "ö", "o", "ä", "a", "ç", "c", "É", "E")
 
 func (g *generator) place(websiteID int) place {
 	cs := websiteCountries[websiteID]

@@ -258,9 +258,11 @@ func (t *table[T]) search(c criteria, legacy bool) (result[T], error) {
 			}
 			cg = append(cg, cf)
 		}
-		// A group holding one range filter on the key column narrows the scan window.
-		if len(g.filters) == 1 && g.filters[0].field == t.keyName {
+		// A group holding one range filter on the key column narrows the scan window and
+		// is then fully enforced by it, so it needs no per-record check.
+		if len(g.filters) == 1 && g.filters[0].field == t.keyName && g.filters[0].value != "" {
 			v := g.filters[0].value
+			windowed := true
 			switch g.filters[0].cond {
 			case "gt":
 				if v >= lo {
@@ -285,6 +287,11 @@ func (t *table[T]) search(c criteria, legacy bool) (result[T], error) {
 				if v < hi {
 					hi, hiStrict = v, false
 				}
+			default:
+				windowed = false
+			}
+			if windowed {
+				continue
 			}
 		}
 		compiled = append(compiled, cg)
