@@ -28,18 +28,21 @@ func (c *Client) Search(ctx context.Context, route string, sc SearchCriteria) (*
 	if err != nil {
 		return nil, err
 	}
-	var page struct {
-		Items      []json.RawMessage `json:"items"`
-		TotalCount json.RawMessage   `json:"total_count"`
-	}
-	if err := json.Unmarshal(body, &page); err != nil {
-		return nil, fmt.Errorf("GET %s: decode search result: %w: %w", route, ErrBadResponse, err)
-	}
-	total, err := flexInt(page.TotalCount)
+	// get() validated the body; split it without a second decode pass.
+	top, err := splitObject(body)
 	if err != nil {
+		return nil, fmt.Errorf("GET %s: search result: %w: %w", route, ErrBadResponse, err)
+	}
+	page := &SearchPage{}
+	if raw := top["items"]; raw != nil && !isNull(raw) {
+		if page.Items, err = splitArray(raw); err != nil {
+			return nil, fmt.Errorf("GET %s: search result items: %w: %w", route, ErrBadResponse, err)
+		}
+	}
+	if page.TotalCount, err = flexInt(top["total_count"]); err != nil {
 		return nil, fmt.Errorf("GET %s: total_count: %w: %w", route, ErrBadResponse, err)
 	}
-	return &SearchPage{Items: page.Items, TotalCount: total}, nil
+	return page, nil
 }
 
 // GetJSON GETs route (e.g. "orders/3", "store/storeConfigs?storeCodes[]=default")

@@ -371,3 +371,52 @@ func TestBasicAuthWithOAuthMovesOAuthToQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestSlowShopTimesOutAsUnreachable(t *testing.T) {
+	var n atomic.Int32
+	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+		writeJSON(w, 200, `[]`)
+	}, func(c *Config) { c.Timeout = 100 * time.Millisecond; c.MaxAttempts = 2 })
+	err := c.GetJSON(context.Background(), "store/websites", nil)
+	if !errors.Is(err, ErrUnreachable) || n.Load() != 2 {
+		t.Fatalf("err=%v requests=%d", err, n.Load())
+	}
+	if !strings.Contains(HumanMessage(err), "did not answer in time") {
+		t.Errorf("human = %s", HumanMessage(err))
+	}
+	if strings.Contains(err.Error(), "127.0.0.1") {
+		t.Errorf("error repeats the URL: %v", err)
+	}
+}
+
+func TestUnknownHostIsUnreachableAndNotRetried(t *testing.T) {
+	c, err := NewClient(Config{BaseURL: "https://no-such-shop.invalid", Auth: Auth{Token: "t"}, MaxAttempts: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.retryBase = time.Second // a retry would make this test slow
+	start := time.Now()
+	err = c.GetJSON(context.Background(), "store/websites", nil)
+	if !errors.Is(err, ErrUnreachable) {
+		t.Fatalf("err = %v", err)
+	}
+	if time.Since(start) > 900*time.Millisecond {
+		t.Errorf("an unknown host name was retried (%v)", time.Since(start))
+	}
+}
+
+func TestMagentoErrorSamplesClassify(t *testing.T) {
+	e400 := newAPIError("POST", "products", 400, "application/json", sample(t, "error-400.json"))
+	if !errors.Is(e400, ErrRejected) || e400.Message != "Invalid product data: Invalid attribute set entity type" {
+		t.Errorf("400 sample: %+v", e400)
+	}
+	e429 := newAPIError("PUT", "carts/4/order", 429, "application/json", sample(t, "error-429.json"))
+	if !errors.Is(e429, ErrRateLimited) || e429.Message != "Too Many Requests" {
+		t.Errorf("429 sample: %+v", e429)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"strings"
 	"syscall"
 )
@@ -40,6 +41,12 @@ func (e *TransportError) Unwrap() []error { return []error{e.Kind, e.Err} }
 func classifyTransport(method, route string, err error) error {
 	if errors.Is(err, context.Canceled) {
 		return err
+	}
+	// *url.Error repeats the full URL, query included (with OAuth
+	// parameters behind basic auth); method and route say enough.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
 	}
 	kind := ErrUnreachable
 	if isTLSError(err) {
@@ -137,6 +144,8 @@ func HumanMessage(err error) string {
 			return "Magento refused the request: " + ae.Message
 		}
 		return "Magento refused the request."
+	case IsMapError(err):
+		return "Magento sent a record MageDesk could not fully read; the rest of it was kept. Details: " + err.Error()
 	case errors.Is(err, context.DeadlineExceeded):
 		return "The shop took too long to answer. Try again later or raise the timeout."
 	}

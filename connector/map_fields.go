@@ -52,8 +52,11 @@ type obj struct {
 // newRecord parses a record. A record that is not a JSON object at all
 // cannot be mapped and is returned as a hard error.
 func newRecord(raw json.RawMessage) (*obj, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
+	if !json.Valid(raw) {
+		return nil, fmt.Errorf("record is not valid JSON (%d bytes)", len(raw))
+	}
+	m, err := splitObject(raw)
+	if err != nil {
 		return nil, fmt.Errorf("record is not a JSON object: %w", err)
 	}
 	return &obj{fields: m, errs: new([]FieldError)}, nil
@@ -147,7 +150,7 @@ func (o *obj) money(key string) model.Money {
 	if r == nil {
 		return model.Money{}
 	}
-	m, err := model.MoneyFromJSON(r)
+	m, err := moneyFromRaw(r)
 	if err != nil {
 		o.fail(key, err)
 	}
@@ -172,8 +175,8 @@ func (o *obj) strings(key string) []string {
 	if r == nil {
 		return nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(r, &items); err != nil {
+	items, err := splitArray(r)
+	if err != nil {
 		// Some modules send a single string where an array is declared.
 		if s, serr := flexString(r); serr == nil {
 			return []string{s}
@@ -201,9 +204,9 @@ func (o *obj) ints(key string) []int64 {
 	if r == nil {
 		return nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(r, &items); err != nil {
-		o.fail(key, fmt.Errorf("want array: %w", err))
+	items, err := splitArray(r)
+	if err != nil {
+		o.fail(key, err)
 		return nil
 	}
 	out := make([]int64, 0, len(items))
@@ -225,9 +228,9 @@ func (o *obj) child(key string) *obj {
 	if r == nil {
 		return nil
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(r, &m); err != nil {
-		o.fail(key, fmt.Errorf("want object: %w", err))
+	m, err := splitObject(r)
+	if err != nil {
+		o.fail(key, err)
 		return nil
 	}
 	return &obj{path: o.sub(key), fields: m, errs: o.errs}
@@ -240,16 +243,16 @@ func (o *obj) children(key string) []*obj {
 	if r == nil {
 		return nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(r, &items); err != nil {
-		o.fail(key, fmt.Errorf("want array: %w", err))
+	items, err := splitArray(r)
+	if err != nil {
+		o.fail(key, err)
 		return nil
 	}
 	out := make([]*obj, 0, len(items))
 	for i, it := range items {
-		var m map[string]json.RawMessage
-		if err := json.Unmarshal(it, &m); err != nil {
-			o.fail(fmt.Sprintf("%s[%d]", key, i), fmt.Errorf("want object: %w", err))
+		m, err := splitObject(it)
+		if err != nil {
+			o.fail(fmt.Sprintf("%s[%d]", key, i), err)
 			continue
 		}
 		out = append(out, &obj{path: fmt.Sprintf("%s[%d]", o.sub(key), i), fields: m, errs: o.errs})
@@ -286,11 +289,7 @@ func flexString(r json.RawMessage) (string, error) {
 	}
 	switch t[0] {
 	case '"':
-		var s string
-		if err := json.Unmarshal(t, &s); err != nil {
-			return "", err
-		}
-		return s, nil
+		return unquote(t)
 	case 't', 'f':
 		return string(t), nil
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
@@ -310,7 +309,8 @@ func flexInt(r json.RawMessage) (int64, error) {
 	s := string(t)
 	switch t[0] {
 	case '"':
-		if err := json.Unmarshal(t, &s); err != nil {
+		var err error
+		if s, err = unquote(t); err != nil {
 			return 0, err
 		}
 		s = strings.TrimSpace(s)
@@ -342,7 +342,8 @@ func flexBool(r json.RawMessage) (bool, error) {
 	}
 	s := string(t)
 	if t[0] == '"' {
-		if err := json.Unmarshal(t, &s); err != nil {
+		var err error
+		if s, err = unquote(t); err != nil {
 			return false, err
 		}
 	}
@@ -361,7 +362,8 @@ func flexDecimal(r json.RawMessage) (string, error) {
 	t := bytes.TrimSpace(r)
 	s := string(t)
 	if len(t) > 0 && t[0] == '"' {
-		if err := json.Unmarshal(t, &s); err != nil {
+		var err error
+		if s, err = unquote(t); err != nil {
 			return "", err
 		}
 		s = strings.TrimSpace(s)
@@ -373,6 +375,86 @@ func flexDecimal(r json.RawMessage) (string, error) {
 		return "", fmt.Errorf("want number, got %s", truncate(s, 40))
 	}
 	return s, nil
+}
+
+// unquote decodes a JSON string literal; the common case (no escapes)
+// is a plain slice conversion.
+func unquote(t []byte) (string, error) {
+	if len(t) >= 2 && t[0] == '"' && t[len(t)-1] == '"' && bytes.IndexByte(t, '\\') < 0 {
+		return string(t[1 : len(t)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(t, &s)
+	return s, err
+}
+
+// moneyFromRaw is model.MoneyFromJSON with a fast path for the usual
+// shapes ("165", "19.99", "-5.5", at most 4 decimals): same Text, same
+// Units, no big.Rat. Anything else goes through model.ParseMoney.
+func moneyFromRaw(r json.RawMessage) (model.Money, error) {
+	t := bytes.TrimSpace(r)
+	if len(t) == 0 || string(t) == "null" {
+		return model.Money{}, nil
+	}
+	s := string(t)
+	if t[0] == '"' {
+		var err error
+		if s, err = unquote(t); err != nil {
+			return model.Money{}, err
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return model.Money{}, nil
+		}
+	}
+	if u, ok := fastUnits(s); ok {
+		return model.Money{Text: s, Units: u}, nil
+	}
+	return model.ParseMoney(s)
+}
+
+// fastUnits parses [-]digits[.d{0,4}] into ten-thousandths.
+func fastUnits(s string) (int64, bool) {
+	i, neg := 0, false
+	if i < len(s) && s[i] == '-' {
+		neg, i = true, 1
+	}
+	var whole, frac int64
+	digits, fracDigits, seenDot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.' && !seenDot:
+			seenDot = true
+		case c >= '0' && c <= '9':
+			if seenDot {
+				if fracDigits == 4 {
+					return 0, false
+				}
+				frac = frac*10 + int64(c-'0')
+				fracDigits++
+			} else {
+				if digits == 14 {
+					return 0, false
+				}
+				whole = whole*10 + int64(c-'0')
+				digits++
+			}
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || (seenDot && fracDigits == 0) {
+		return 0, false
+	}
+	for ; fracDigits < 4; fracDigits++ {
+		frac *= 10
+	}
+	u := whole*model.MoneyScale + frac
+	if neg {
+		u = -u
+	}
+	return u, true
 }
 
 func jsonKind(t []byte) string {

@@ -99,6 +99,10 @@ func (c *Client) EstimateShipping(ctx context.Context, cartID int64, addr QuoteA
 	if err := c.retryIdempotent(ctx, http.MethodPost, route, map[string]any{"address": addr}, &raw); err != nil {
 		return nil, fmt.Errorf("estimate shipping for cart %d: %w", cartID, err)
 	}
+	return mapShippingMethods(raw)
+}
+
+func mapShippingMethods(raw []json.RawMessage) ([]ShippingMethod, error) {
 	out := make([]ShippingMethod, 0, len(raw))
 	var errs []error
 	for _, r := range raw {
@@ -134,12 +138,7 @@ type PaymentMethod struct{ Code, Title string }
 // Magento answers with the payment methods and the new totals. Setting
 // the same information twice is harmless, so a lost answer is repeated.
 func (c *Client) SetShippingInformation(ctx context.Context, cartID int64, info ShippingInformation) ([]PaymentMethod, Totals, error) {
-	body := map[string]any{"addressInformation": map[string]any{
-		"shipping_address":      info.ShippingAddress,
-		"billing_address":       info.BillingAddress,
-		"shipping_carrier_code": info.CarrierCode,
-		"shipping_method_code":  info.MethodCode,
-	}}
+	body := shippingInformationBody(info)
 	var resp struct {
 		PaymentMethods []struct{ Code, Title string } `json:"payment_methods"`
 		Totals         json.RawMessage                `json:"totals"`
@@ -153,6 +152,15 @@ func (c *Client) SetShippingInformation(ctx context.Context, cartID int64, info 
 	}
 	totals, err := mapTotals(resp.Totals)
 	return methods, totals, err
+}
+
+func shippingInformationBody(info ShippingInformation) map[string]any {
+	return map[string]any{"addressInformation": map[string]any{
+		"shipping_address":      info.ShippingAddress,
+		"billing_address":       info.BillingAddress,
+		"shipping_carrier_code": info.CarrierCode,
+		"shipping_method_code":  info.MethodCode,
+	}}
 }
 
 // PaymentMethods lists the payment methods available for a cart.
