@@ -485,7 +485,14 @@ func setShippingInformation(s *Store, rc *reqCtx) (any, error) {
 		bill.ID = s.seq.next(&s.seq.address)
 		c.BillingAddress = &bill
 	}
-	if c.CustomerID == 0 && c.BillingAddress.Email != "" {
+	if cu := s.customers.get(c.CustomerID); cu != nil { // customer quotes: addresses carry the account
+		for _, a := range []*QuoteAddress{c.ShippingAddress, c.BillingAddress} {
+			a.CustomerID = cu.ID
+			if a.Email == "" {
+				a.Email = cu.Email
+			}
+		}
+	} else if c.BillingAddress.Email != "" {
 		c.Email = c.BillingAddress.Email
 	}
 	c.ShippingMethod = code
