@@ -2,9 +2,9 @@ package magentosim
 
 import (
 	"encoding/json"
+	"reflect"
 	"sort"
 	"strconv"
-	"reflect"
 	"strings"
 	"sync"
 )

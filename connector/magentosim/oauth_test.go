@@ -78,7 +78,9 @@ func TestOAuthOverHTTP(t *testing.T) {
 		b != `{"message":"The nonce is already being used by the consumer with ID %1","parameters":["1"]}` {
 		t.Errorf("nonce reuse: %d %s", st, b)
 	}
-	tamper := func(r *http.Request) { r.URL.RawQuery = strings.Replace(r.URL.RawQuery, "pageSize]=2", "pageSize]=3", 1) }
+	tamper := func(r *http.Request) {
+		r.URL.RawQuery = strings.Replace(r.URL.RawQuery, "pageSize]=2", "pageSize]=3", 1)
+	}
 	if st, b := oauthGet(t, ts, path, "", "n2", fixedNow, tamper); st != 401 ||
 		b != `{"message":"The signature is invalid. Verify and try again."}` {
 		t.Errorf("tampered query: %d %s", st, b)

@@ -156,10 +156,10 @@ func TestInputLimits(t *testing.T) {
 
 func TestSearchCriteriaEcho(t *testing.T) {
 	ts := startStore(t, smallOptions())
-	res := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filterGroups][0][filters][0][field]=state" +
-		"&searchCriteria[filterGroups][0][filters][0][value]=complete" +
-		"&searchCriteria[filter_groups][1][filters][0][field]=grand_total&searchCriteria[filter_groups][1][filters][0][value]=10" +
-		"&searchCriteria[filter_groups][1][filters][0][conditionType]=gt" +
+	res := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filterGroups][0][filters][0][field]=state"+
+		"&searchCriteria[filterGroups][0][filters][0][value]=complete"+
+		"&searchCriteria[filter_groups][1][filters][0][field]=grand_total&searchCriteria[filter_groups][1][filters][0][value]=10"+
+		"&searchCriteria[filter_groups][1][filters][0][conditionType]=gt"+
 		"&searchCriteria[sortOrders][0][field]=grand_total&searchCriteria[sortOrders][0][direction]=DESC&searchCriteria[pageSize]=5"))
 	echo, _ := json.Marshal(res["search_criteria"])
 	want := `{"filter_groups":[{"filters":[{"field":"state","value":"complete"}]},` +
@@ -193,7 +193,7 @@ func TestMoneyAndFlagEncoding(t *testing.T) {
 
 func TestInactiveCartHidesItemsAndTotals(t *testing.T) {
 	ts := startStore(t, smallOptions())
-	res := obj(t, ts.getJSON("/rest/V1/carts/search?searchCriteria[filter_groups][0][filters][0][field]=is_active" +
+	res := obj(t, ts.getJSON("/rest/V1/carts/search?searchCriteria[filter_groups][0][filters][0][field]=is_active"+
 		"&searchCriteria[filter_groups][0][filters][0][value]=0&searchCriteria[pageSize]=0"))
 	items := res["items"].([]any)
 	if len(items) == 0 {
@@ -223,7 +223,7 @@ func TestInactiveCartHidesItemsAndTotals(t *testing.T) {
 func TestTotalsGrandTotalExcludesTax(t *testing.T) {
 	ts := startStore(t, smallOptions())
 	// An EU customer (20% VAT) shows the quirk: grand_total = base_grand_total - tax.
-	res := obj(t, ts.getJSON("/rest/V1/customers/search?searchCriteria[filter_groups][0][filters][0][field]=website_id" +
+	res := obj(t, ts.getJSON("/rest/V1/customers/search?searchCriteria[filter_groups][0][filters][0][field]=website_id"+
 		"&searchCriteria[filter_groups][0][filters][0][value]=2&searchCriteria[pageSize]=1"))
 	cid := obj(t, firstItem(t, res))["id"].(json.Number).String()
 	_, b := ts.do("POST", "/rest/V1/customers/"+cid+"/carts", "")

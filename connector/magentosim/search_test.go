@@ -98,9 +98,9 @@ func TestConditionTypes(t *testing.T) {
 	if n == 0 {
 		t.Errorf("no orders in 2022")
 	}
-	fin := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=applied_rule_ids" +
+	fin := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=applied_rule_ids"+
 		"&searchCriteria[filter_groups][0][filters][0][value]=1&searchCriteria[filter_groups][0][filters][0][condition_type]=finset&searchCriteria[pageSize]=0"))
-	coupons := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=coupon_code" +
+	coupons := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=coupon_code"+
 		"&searchCriteria[filter_groups][0][filters][0][value]=SAVE10&searchCriteria[pageSize]=0"))
 	if fin["total_count"] != coupons["total_count"] || fin["total_count"] == json.Number("0") {
 		t.Errorf("finset applied_rule_ids=1 %v != coupon orders %v", fin["total_count"], coupons["total_count"])
