@@ -1,5 +1,3 @@
-//go:build shellwip
-
 package app
 
 import (
@@ -155,12 +153,11 @@ func (c *Core) CreateChannel(ctx context.Context, ch model.Channel, s Secrets) (
 	if err := c.Creds.Set(ch.CredentialKey, s); err != nil {
 		return model.Channel{}, fmt.Errorf("save credentials: %w", err)
 	}
-	id, err := c.Store.CreateChannel(ctx, ch)
-	if err != nil {
+	if err := c.Store.CreateChannel(ctx, &ch); err != nil {
 		_ = c.Creds.Delete(ch.CredentialKey)
 		return model.Channel{}, fmt.Errorf("save channel %q: %w", ch.Name, err)
 	}
-	ch.ID = id
+	id := ch.ID
 	c.logger.Info("channel created", "channel", id, "name", ch.Name, "url", ch.BaseURL)
 	c.Events.Publish(Event{Kind: EvChannelsChanged, ChannelID: id})
 	return ch, nil
@@ -187,7 +184,7 @@ func (c *Core) UpdateChannel(ctx context.Context, ch model.Channel, secrets *Sec
 			return fmt.Errorf("save credentials: %w", err)
 		}
 	}
-	if err := c.Store.UpdateChannel(ctx, ch); err != nil {
+	if err := c.Store.UpdateChannel(ctx, &ch); err != nil {
 		return fmt.Errorf("save channel %d: %w", ch.ID, err)
 	}
 	c.Events.Publish(Event{Kind: EvChannelsChanged, ChannelID: ch.ID})

@@ -1,5 +1,3 @@
-//go:build shellwip
-
 package app
 
 import (
@@ -103,4 +101,10 @@ func collect(t *testing.T, c *Core) <-chan Event {
 
 func finishedFor(id int64) func(Event) bool {
 	return func(e Event) bool { return e.Kind == EvSyncFinished && e.ChannelID == id }
+}
+
+// storedCount is how many live rows of an entity the store holds for a channel.
+func storedCount(s *model.Store, channelID int64, entity string) (int, error) {
+	ids, err := s.KnownIDs(context.Background(), channelID, entity)
+	return len(ids), err
 }

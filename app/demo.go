@@ -1,5 +1,3 @@
-//go:build shellwip
-
 package app
 
 import (
@@ -121,7 +119,7 @@ func (c *Core) RestartDemos(ctx context.Context) error {
 				return fmt.Errorf("save the demo token: %w", err)
 			}
 		}
-		if err := c.Store.UpdateChannel(ctx, ch); err != nil {
+		if err := c.Store.UpdateChannel(ctx, &ch); err != nil {
 			d.Close()
 			return fmt.Errorf("point the demo channel at its new port: %w", err)
 		}

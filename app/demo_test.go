@@ -1,5 +1,3 @@
-//go:build shellwip
-
 package app
 
 import (
@@ -32,7 +30,7 @@ func TestStartDemoCreatesLabelledChannelAndSyncsIt(t *testing.T) {
 	if sim == nil {
 		t.Fatal("no simulator for the demo channel")
 	}
-	n, err := c.Store.CountCustomers(context.Background(), model.ListQuery{ChannelID: ch.ID})
+	n, err := storedCount(c.Store, ch.ID, model.EntityCustomers)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +97,7 @@ func TestDeletingDemoChannelStopsItsSimulator(t *testing.T) {
 	if has, _ := c.HasChannels(context.Background()); has {
 		t.Fatal("channel still listed")
 	}
-	n, _ := c.Store.CountOrders(context.Background(), model.ListQuery{ChannelID: ch.ID})
+	n, _ := storedCount(c.Store, ch.ID, model.EntityOrders)
 	if n != 0 {
 		t.Fatalf("%d orders of the removed channel remain", n)
 	}

@@ -1,5 +1,3 @@
-//go:build shellwip
-
 package app
 
 import (
@@ -279,7 +277,7 @@ func (s *Scheduler) execute(ctx context.Context, r *syncRun, kind string) error 
 	if err != nil {
 		return fmt.Errorf("read channel %d: %w", r.channelID, err)
 	}
-	release, err := c.Store.AcquireSyncLock(ctx, ch.ID, fmt.Sprintf("MageDesk desktop (pid %d)", os.Getpid()))
+	release, err := c.acquireSyncLock(ctx, ch.ID)
 	if err != nil {
 		return err
 	}
@@ -316,6 +314,21 @@ func (s *Scheduler) execute(ctx context.Context, r *syncRun, kind string) error 
 	_, err = engine.Run(ctx, kind)
 	c.saveLearned(ch.ID, engine.Learned(), reconcile && err == nil)
 	return err
+}
+
+// syncLocker is model's cross-process sync lock.
+type syncLocker interface {
+	AcquireSyncLock(ctx context.Context, channelID int64, owner string) (release func(), err error)
+}
+
+// acquireSyncLock takes the database lock that keeps the CLI and the GUI
+// (or two GUIs) from syncing the same channel at once.
+func (c *Core) acquireSyncLock(ctx context.Context, channelID int64) (func(), error) {
+	l, ok := any(c.Store).(syncLocker)
+	if !ok {
+		return func() {}, nil // store without the lock (older model): in-process guard only
+	}
+	return l.AcquireSyncLock(ctx, channelID, fmt.Sprintf("MageDesk desktop (pid %d)", os.Getpid()))
 }
 
 // finish records the result on the channel, tells the views and maybe the desktop.
@@ -400,7 +413,7 @@ func (c *Core) saveSyncResult(channelID int64, status string, ended bool) {
 	if ended {
 		ch.LastSyncAt = c.now().UTC().Format(magentoTime)
 	}
-	if err := c.Store.UpdateChannel(ctx, ch); err != nil {
+	if err := c.Store.UpdateChannel(ctx, &ch); err != nil {
 		c.logger.Warn("save sync result", "channel", channelID, "err", err)
 	}
 }
@@ -429,7 +442,7 @@ func (c *Core) saveLearned(channelID int64, l connector.Learned, reconciled bool
 	if reconciled {
 		ch.LastReconcile = c.now().UTC().Format(magentoTime)
 	}
-	if err := c.Store.UpdateChannel(ctx, ch); err != nil {
+	if err := c.Store.UpdateChannel(ctx, &ch); err != nil {
 		c.logger.Warn("save reconcile time", "channel", channelID, "err", err)
 	}
 }

@@ -1,5 +1,3 @@
-//go:build shellwip
-
 package app
 
 import (
@@ -47,7 +45,7 @@ func TestSyncNowSyncsChannelAndRecordsResult(t *testing.T) {
 		t.Fatalf("last sync not recorded: status %q at %q", got.LastSyncStatus, got.LastSyncAt)
 	}
 	snap := sim.Snapshot()
-	n, err := c.Store.CountOrders(context.Background(), model.ListQuery{ChannelID: ch.ID})
+	n, err := storedCount(c.Store, ch.ID, model.EntityOrders)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +106,7 @@ func TestCancelStopsSyncAndNextRunResumes(t *testing.T) {
 	if fin := waitEvent(t, events, 60*time.Second, finishedFor(ch.ID)); fin.Err != nil {
 		t.Fatalf("resumed run failed: %v", fin.Err)
 	}
-	n, _ := c.Store.CountOrders(context.Background(), model.ListQuery{ChannelID: ch.ID})
+	n, _ := storedCount(c.Store, ch.ID, model.EntityOrders)
 	if want := len(sim.Snapshot().IDs(magentosim.EntityOrders)); n != want {
 		t.Fatalf("after resume %d orders, want %d", n, want)
 	}

@@ -6,15 +6,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
-	"github.com/magedesk/magedesk/app"
 	"github.com/magedesk/magedesk/connector"
-	"github.com/magedesk/magedesk/model"
 )
 
 // checkTimeout bounds the whole connection check (several requests).
@@ -55,14 +53,21 @@ func (w *Wizard) checkConnection() {
 				f.CertInfo.SetText(fmt.Sprintf("The server presents a certificate your system does not trust.\nSubject: %s\nSHA-256: %s\nTick the box only if this fingerprint is the one your hosting gave you, then check again.", subject, connector.FormatFingerprint(fp)))
 				f.trustBox.Show()
 			}
-			if err != nil {
-				w.setCheckResult(nil, "Connection failed: "+connector.HumanMessage(err), false)
-			} else {
+			switch {
+			case rep != nil:
+				// Connected; err, if any, names ACL resources that are
+				// missing: the store is usable, but some records won't sync.
 				w.mu.Lock()
 				w.report = rep
 				w.checkedAs = key
 				w.mu.Unlock()
-				w.setCheckResult(rep, reportText(rep), true)
+				text := reportText(rep)
+				if err != nil {
+					text += "\n\nWarning: " + connector.HumanMessage(err)
+				}
+				w.setCheckResult(rep, text, err == nil)
+			default:
+				w.setCheckResult(nil, "Connection failed: "+connector.HumanMessage(err), false)
 			}
 			w.signalChecked()
 		})
@@ -127,7 +132,3 @@ func reportText(r *connector.ConnectionReport) string {
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
-
-var _ = url.Parse
-var _ = model.EntityCustomers
-var _ = app.EntityTitle
