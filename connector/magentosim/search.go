@@ -219,12 +219,13 @@ func (t *table[T]) getter(name string) (func(*T) fval, bool) {
 }
 
 type compiledFilter[T any] struct {
-	get  func(*T) fval
-	f    filter
-	list []string
-	re   *regexp.Regexp
-	num  float64
-	isN  bool
+	get    func(*T) fval
+	f      filter
+	set    map[string]bool  // in/nin values, lower-cased
+	numSet map[float64]bool // in/nin values that are numbers
+	re     *regexp.Regexp
+	num    float64
+	isN    bool
 }
 
 type result[T any] struct {
@@ -234,93 +235,62 @@ type result[T any] struct {
 
 // search filters, sorts and pages per Magento's rules.
 func (t *table[T]) search(c criteria, legacy bool) (result[T], error) {
-	compiled := make([][]compiledFilter[T], 0, len(c.groups))
-	lo, hi := "", "\xff" // bounds on the key column: [lo, hi] plus strictness
-	loStrict, hiStrict := false, false
+	groups := make([][]compiledFilter[T], 0, len(c.groups))
 	for _, g := range c.groups {
 		var cg []compiledFilter[T]
 		for _, f := range g.filters {
-			get, ok := t.getter(f.field)
-			if !ok {
-				return result[T]{}, errUnknownField{f.field}
-			}
-			cf := compiledFilter[T]{get: get, f: f}
-			switch f.cond {
-			case "in", "nin":
-				for _, v := range strings.Split(f.value, ",") {
-					cf.list = append(cf.list, strings.TrimSpace(v))
-				}
-			case "like", "nlike":
-				cf.re = likeRegexp(f.value)
-			}
-			if n, err := strconv.ParseFloat(strings.TrimSpace(f.value), 64); err == nil {
-				cf.num, cf.isN = n, true
+			cf, err := t.compile(f)
+			if err != nil {
+				return result[T]{}, err
 			}
 			cg = append(cg, cf)
 		}
-		// A group holding one range filter on the key column narrows the scan window and
-		// is then fully enforced by it, so it needs no per-record check.
-		if len(g.filters) == 1 && g.filters[0].field == t.keyName && g.filters[0].value != "" {
-			v := g.filters[0].value
-			windowed := true
-			switch g.filters[0].cond {
-			case "gt":
-				if v >= lo {
-					lo, loStrict = v, true
-				}
-			case "gteq", "moreq", "from":
-				if v > lo {
-					lo, loStrict = v, false
-				}
-			case "lt":
-				if v <= hi {
-					hi, hiStrict = v, true
-				}
-			case "lteq", "to":
-				if v < hi {
-					hi, hiStrict = v, false
-				}
-			case "eq":
-				if v > lo {
-					lo, loStrict = v, false
-				}
-				if v < hi {
-					hi, hiStrict = v, false
-				}
-			default:
-				windowed = false
-			}
-			if windowed {
-				continue
-			}
-		}
-		compiled = append(compiled, cg)
+		groups = append(groups, cg)
 	}
 	for _, s := range c.sorts {
 		if _, ok := t.getter(s.field); !ok {
 			return result[T]{}, errUnknownField{s.field}
 		}
 	}
-
-	// Pick the scan order that already matches the requested sort when possible.
+	// Groups of a single filter on the key column (updated_at) or on the id can be
+	// answered with a binary search over the matching index instead of a scan; an
+	// "id in (...)" group is answered with map lookups.
+	var kw keyWindow
+	var iw idWindow
+	var inGroup = -1
+	keyGroups, idGroups := map[int]bool{}, map[int]bool{}
+	for i, g := range c.groups {
+		if len(g.filters) != 1 {
+			continue
+		}
+		f := g.filters[0]
+		switch {
+		case f.field == t.keyName && kw.narrow(f):
+			keyGroups[i] = true
+		case t.isIDField(f.field) && f.cond == "in" && inGroup < 0:
+			inGroup = i
+		case t.isIDField(f.field) && iw.narrow(f):
+			idGroups[i] = true
+		}
+	}
 	natural, reverse := t.naturalOrder(c.sorts)
 	var src []*T
-	scannedKeyed := natural == "key" || lo != "" || hi != "\xff"
-	if scannedKeyed {
-		a := sort.Search(len(t.keyed), func(i int) bool {
-			k := t.key(t.keyed[i])
-			return k > lo || (!loStrict && k == lo)
-		})
-		b := sort.Search(len(t.keyed), func(i int) bool {
-			k := t.key(t.keyed[i])
-			return k > hi || (hiStrict && k == hi)
-		})
-		if b < a {
-			b = a
+	var enforced map[int]bool
+	srcOrder := "id"
+	switch {
+	case inGroup >= 0:
+		src = t.byIDList(groups[inGroup][0].f.value)
+		enforced = map[int]bool{inGroup: true}
+	case natural == "key" || (len(keyGroups) > 0 && !(natural == "id" && len(idGroups) > 0)):
+		src, enforced, srcOrder = keyWindowSlice(t, kw), keyGroups, "key"
+	default:
+		src, enforced = idWindowSlice(t, iw), idGroups
+	}
+	compiled := make([][]compiledFilter[T], 0, len(groups))
+	for i, g := range groups {
+		if !enforced[i] {
+			compiled = append(compiled, g)
 		}
-		src = t.keyed[a:b]
-	} else {
-		src = t.idOrder
 	}
 	var matched []*T
 	if len(compiled) == 0 {
@@ -333,12 +303,16 @@ func (t *table[T]) search(c criteria, legacy bool) (result[T], error) {
 			}
 		}
 	}
-	if natural == "" && len(c.sorts) > 0 {
+	switch {
+	case natural == "" && len(c.sorts) > 0:
 		matched = append([]*T(nil), matched...)
 		t.sortBy(matched, c.sorts)
-	} else if natural == "id" && scannedKeyed {
+	case natural == "id" && srcOrder != "id":
 		matched = append([]*T(nil), matched...)
 		sort.Slice(matched, func(i, j int) bool { return t.id(matched[i]) < t.id(matched[j]) })
+	case natural == "key" && srcOrder != "key":
+		matched = append([]*T(nil), matched...)
+		sort.Slice(matched, func(i, j int) bool { return t.less(matched[i], matched[j]) })
 	}
 	total := len(matched)
 	// Paging.
@@ -502,12 +476,11 @@ func (cf *compiledFilter[T]) match(rec *T) bool {
 	case "nlike":
 		return !cf.re.MatchString(v.s)
 	case "in", "nin":
-		in := false
-		for _, x := range cf.list {
-			if eqLoose(v, x) {
-				in = true
-				break
-			}
+		var in bool
+		if v.isNum {
+			in = cf.numSet[v.n]
+		} else {
+			in = cf.set[strings.ToLower(v.s)]
 		}
 		return in == (cf.f.cond == "in")
 	case "finset", "nfinset":
@@ -521,14 +494,6 @@ func (cf *compiledFilter[T]) match(rec *T) bool {
 		return in == (cf.f.cond == "finset")
 	}
 	return cmp() == 0 // unknown condition: Magento falls back to equality
-}
-
-func eqLoose(v fval, x string) bool {
-	if v.isNum {
-		n, err := strconv.ParseFloat(x, 64)
-		return err == nil && n == v.n
-	}
-	return strings.EqualFold(v.s, x)
 }
 
 // likeRegexp converts SQL LIKE (% and _) into a case-insensitive anchored regexp.
@@ -547,4 +512,164 @@ func likeRegexp(p string) *regexp.Regexp {
 	}
 	b.WriteString("$")
 	return regexp.MustCompile(b.String())
+}
+
+func (t *table[T]) compile(f filter) (compiledFilter[T], error) {
+	get, ok := t.getter(f.field)
+	if !ok {
+		return compiledFilter[T]{}, errUnknownField{f.field}
+	}
+	cf := compiledFilter[T]{get: get, f: f}
+	switch f.cond {
+	case "in", "nin":
+		cf.set, cf.numSet = map[string]bool{}, map[float64]bool{}
+		for _, v := range strings.Split(f.value, ",") {
+			v = strings.TrimSpace(v)
+			cf.set[strings.ToLower(v)] = true
+			if n, err := strconv.ParseFloat(v, 64); err == nil {
+				cf.numSet[n] = true
+			}
+		}
+	case "like", "nlike":
+		cf.re = likeRegexp(f.value)
+	}
+	if n, err := strconv.ParseFloat(strings.TrimSpace(f.value), 64); err == nil {
+		cf.num, cf.isN = n, true
+	}
+	return cf, nil
+}
+
+func (t *table[T]) isIDField(f string) bool {
+	return f == "id" || f == "entity_id" || f == t.idField()
+}
+
+// byIDList returns the records of a comma-separated id list, in id order.
+func (t *table[T]) byIDList(list string) []*T {
+	var out []*T
+	seen := map[int64]bool{}
+	for _, v := range strings.Split(list, ",") {
+		id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil || seen[id] {
+			continue
+		}
+		seen[id] = true
+		if r := t.byID[id]; r != nil {
+			out = append(out, r)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return t.id(out[i]) < t.id(out[j]) })
+	return out
+}
+
+// keyWindow is the intersection of range filters on the key column (string order).
+type keyWindow struct {
+	lo, hi             string
+	loStrict, hiStrict bool
+	loSet, hiSet       bool
+}
+
+func (w *keyWindow) narrow(f filter) bool {
+	v := f.value
+	if v == "" {
+		return false
+	}
+	lower := func(strict bool) {
+		if !w.loSet || v > w.lo || (v == w.lo && strict) {
+			w.lo, w.loStrict, w.loSet = v, strict, true
+		}
+	}
+	upper := func(strict bool) {
+		if !w.hiSet || v < w.hi || (v == w.hi && strict) {
+			w.hi, w.hiStrict, w.hiSet = v, strict, true
+		}
+	}
+	switch f.cond {
+	case "gt":
+		lower(true)
+	case "gteq", "moreq", "from":
+		lower(false)
+	case "lt":
+		upper(true)
+	case "lteq", "to":
+		upper(false)
+	case "eq":
+		lower(false)
+		upper(false)
+	default:
+		return false
+	}
+	return true
+}
+
+func keyWindowSlice[T any](t *table[T], w keyWindow) []*T {
+	a, b := 0, len(t.keyed)
+	if w.loSet {
+		a = sort.Search(len(t.keyed), func(i int) bool {
+			k := t.key(t.keyed[i])
+			return k > w.lo || (!w.loStrict && k == w.lo)
+		})
+	}
+	if w.hiSet {
+		b = sort.Search(len(t.keyed), func(i int) bool {
+			k := t.key(t.keyed[i])
+			return k > w.hi || (w.hiStrict && k == w.hi)
+		})
+	}
+	if b < a {
+		b = a
+	}
+	return t.keyed[a:b]
+}
+
+// idWindow is the intersection of numeric range filters on the id.
+type idWindow struct {
+	lo, hi       int64
+	loSet, hiSet bool
+}
+
+func (w *idWindow) narrow(f filter) bool {
+	n, err := strconv.ParseInt(strings.TrimSpace(f.value), 10, 64)
+	if err != nil {
+		return false
+	}
+	lower := func(v int64) {
+		if !w.loSet || v > w.lo {
+			w.lo, w.loSet = v, true
+		}
+	}
+	upper := func(v int64) {
+		if !w.hiSet || v < w.hi {
+			w.hi, w.hiSet = v, true
+		}
+	}
+	switch f.cond {
+	case "gt":
+		lower(n + 1)
+	case "gteq", "moreq", "from":
+		lower(n)
+	case "lt":
+		upper(n - 1)
+	case "lteq", "to":
+		upper(n)
+	case "eq":
+		lower(n)
+		upper(n)
+	default:
+		return false
+	}
+	return true
+}
+
+func idWindowSlice[T any](t *table[T], w idWindow) []*T {
+	a, b := 0, len(t.idOrder)
+	if w.loSet {
+		a = sort.Search(len(t.idOrder), func(i int) bool { return t.id(t.idOrder[i]) >= w.lo })
+	}
+	if w.hiSet {
+		b = sort.Search(len(t.idOrder), func(i int) bool { return t.id(t.idOrder[i]) > w.hi })
+	}
+	if b < a {
+		b = a
+	}
+	return t.idOrder[a:b]
 }

@@ -163,14 +163,27 @@ func TestSearchFastPathsAgreeWithNaiveScan(t *testing.T) {
 		{{field: "entity_id", direction: "DESC", dirSet: true}},
 		{{field: "grand_total", direction: "ASC", dirSet: true}, {field: "entity_id", direction: "ASC", dirSet: true}},
 		{{field: "updated_at", direction: "ASC", dirSet: true}},
+		{{field: "entity_id", direction: "ASC", dirSet: true}},
 	}
-	for iter := 0; iter < 400; iter++ {
+	for iter := 0; iter < 500; iter++ {
 		var c criteria
 		for g := 0; g < r.IntN(3); g++ {
 			c.groups = append(c.groups, filterGroup{filters: []filter{{field: "updated_at", value: stamps[r.IntN(len(stamps))], cond: conds[r.IntN(len(conds))]}}})
 		}
 		if r.IntN(3) == 0 {
 			c.groups = append(c.groups, filterGroup{filters: []filter{{field: "state", value: "complete", cond: "eq"}, {field: "status", value: "holded", cond: "eq"}}})
+		}
+		for g := 0; g < r.IntN(3); g++ { // id windows and id lists, as keyset and reconciliation walks send
+			idf := []string{"entity_id", "id"}[r.IntN(2)]
+			if r.IntN(4) == 0 {
+				ids := make([]string, 0, 30)
+				for k := 0; k < 30; k++ {
+					ids = append(ids, fmt.Sprint(1+r.IntN(1600)))
+				}
+				c.groups = append(c.groups, filterGroup{filters: []filter{{field: idf, value: strings.Join(ids, ","), cond: "in"}}})
+				continue
+			}
+			c.groups = append(c.groups, filterGroup{filters: []filter{{field: idf, value: fmt.Sprint(r.IntN(1600)), cond: conds[r.IntN(len(conds))]}}})
 		}
 		c.sorts = sorts[r.IntN(len(sorts))]
 		c.pageSize = []int{0, 7, 25, 100}[r.IntN(4)]
@@ -202,8 +215,7 @@ func naiveSearch(t *table[Order], c criteria) naiveResult {
 		for _, g := range c.groups {
 			any := false
 			for _, f := range g.filters {
-				get, _ := t.getter(f.field)
-				cf := compiledFilter[Order]{get: get, f: f}
+				cf, _ := t.compile(f)
 				if any = cf.match(o); any {
 					break
 				}
