@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"fmt"
 	"time"
 
@@ -38,6 +39,18 @@ func EntityTitle(entity string) string {
 // ProgressText renders engine progress the way the sync bar shows it:
 // "Orders: 1,200 of 100,000 — about 2 min left".
 func ProgressText(p connector.Progress) string {
+	if p.Entity == "" {
+		// Whole-run steps (dictionaries, the closing report) have no
+		// entity: their message says it all.
+		msg := p.Message
+		if msg == "" {
+			msg = p.Phase
+		}
+		if msg == "" {
+			return "Syncing…"
+		}
+		return strings.ToUpper(msg[:1]) + msg[1:]
+	}
 	s := EntityTitle(p.Entity) + ": "
 	switch {
 	case p.Total > 0:

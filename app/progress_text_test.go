@@ -16,6 +16,9 @@ func TestProgressTextReadsLikeTheSyncBar(t *testing.T) {
 	if f := ProgressFraction(p); f != 0.012 {
 		t.Fatalf("fraction %v", f)
 	}
+	if got := ProgressText(connector.Progress{Message: "reading websites and store views"}); got != "Reading websites and store views" {
+		t.Fatalf("run step: %q", got)
+	}
 	if got := ProgressText(connector.Progress{Entity: model.EntityCarts, Phase: "totals"}); got != "Shopping carts: totals" {
 		t.Fatalf("phase only: %q", got)
 	}

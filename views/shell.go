@@ -356,6 +356,15 @@ func (s *Shell) loadChannels() {
 			s.mu.Unlock()
 		}
 		s.ChannelSelect.SetSelected(name)
+		first := false
+		select {
+		case <-s.loaded:
+		default:
+			first = true
+		}
+		if first && !s.core.Scheduler.AnyRunning() {
+			s.SyncBar.ShowLastResults(chs)
+		}
 		if len(chs) > 1 {
 			s.ChannelSelect.Show()
 		} else {

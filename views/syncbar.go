@@ -4,6 +4,7 @@ package views
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/magedesk/magedesk/app"
 	"github.com/magedesk/magedesk/connector"
+	"github.com/magedesk/magedesk/model"
 )
 
 // SyncBar is the strip at the bottom of the main window: while a channel
@@ -165,6 +167,30 @@ func (b *SyncBar) channelName(id int64) string {
 	b.names[id] = name
 	b.mu.Unlock()
 	return name
+}
+
+// ShowLastResults fills the idle bar with each channel's last sync result
+// (at start, before any run of this session has finished).
+func (b *SyncBar) ShowLastResults(chs []model.Channel) {
+	if b.ChannelID() != 0 || len(chs) == 0 {
+		return
+	}
+	var parts []string
+	failed := false
+	for _, ch := range chs {
+		b.mu.Lock()
+		b.names[ch.ID] = ch.Name
+		b.mu.Unlock()
+		if strings.HasPrefix(ch.LastSyncStatus, "failed") {
+			failed = true
+		}
+		parts = append(parts, ch.Name+": "+app.SyncStatusText(ch, time.Local))
+	}
+	b.showIdle(strings.Join(parts, "   ·   "))
+	if failed {
+		b.Label.Importance = widget.DangerImportance
+		b.Label.Refresh()
+	}
 }
 
 func (b *SyncBar) showRunning(id int64, text string, fraction float64) {

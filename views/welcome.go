@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/magedesk/magedesk/app"
+	"github.com/magedesk/magedesk/assets"
 )
 
 // Welcome is the first-run screen (no channel yet): connect a real store
@@ -70,12 +71,15 @@ func NewWelcome(core *app.Core) *Welcome {
 	w.Progress.Hide()
 
 	choice := func(b *widget.Button, help *widget.Label) fyne.CanvasObject {
-		return widget.NewCard("", "", container.NewVBox(container.NewGridWrap(fyne.NewSize(340, 64), b), help))
+		return widget.NewCard("", "", container.NewVBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(340, 64), b)), help))
 	}
 	choices := container.NewGridWithColumns(2, choice(w.Connect, connectHelp), choice(w.Demo, demoHelp))
+	icon := canvas.NewImageFromResource(assets.Icon)
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSize(96, 96))
 	w.box = container.NewCenter(container.NewVBox(
-		title, intro, layout.NewSpacer(), choices,
-		container.NewGridWrap(fyne.NewSize(700, 40), w.Progress), w.Status,
+		icon, title, intro, layout.NewSpacer(), choices,
+		w.Progress, w.Status,
 	))
 	w.unsub = core.Events.Subscribe(w.onEvent)
 	return w
