@@ -1,8 +1,8 @@
 package app
 
 import (
-	"strings"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/magedesk/magedesk/connector"
