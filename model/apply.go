@@ -1,0 +1,304 @@
+package model
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ApplyBatch writes one page of synced records in ONE write transaction:
+// the rows (upserted by channel and Magento id, children replaced), the
+// derived figures they change (cart status, customer and guest totals),
+// the entity's bookmark, the run counters and the per-record errors. Any
+// failure rolls back all of it, so the bookmark never runs ahead of the
+// rows. It returns Added/Updated/Skipped as counted by the upserts: a row
+// whose content (updated_at included) did not change is Skipped.
+func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
+	if b.ChannelID == 0 {
+		return Counters{}, errors.New("apply batch: channel id is 0")
+	}
+	var c Counters
+	err := s.writeTx(ctx, func(w *txw) error {
+		a := &applier{txw: w, ch: b.ChannelID, now: nowUTC(),
+			customers: map[int64]struct{}{}, guests: map[string]struct{}{}, links: map[string]struct{}{}}
+		if err := a.apply(&b); err != nil {
+			return err
+		}
+		if err := a.refreshDerived(); err != nil {
+			return err
+		}
+		if b.State != nil {
+			if err := a.writeState(b.Entity, b.State); err != nil {
+				return err
+			}
+		}
+		if b.RunID != 0 {
+			rc := b.Counters
+			rc.Added, rc.Updated = a.c.Added, a.c.Updated
+			rc.Skipped += a.c.Skipped
+			if err := a.addRunCounters(b.RunID, b.Entity, rc); err != nil {
+				return err
+			}
+		}
+		if err := a.recordErrors(b.Entity, b.Errors, b.Resolved); err != nil {
+			return err
+		}
+		c = a.c
+		return nil
+	})
+	if err != nil {
+		return Counters{}, fmt.Errorf("apply %s batch for channel %d: %w", b.Entity, b.ChannelID, err)
+	}
+	return c, nil
+}
+
+// applier is the state of one ApplyBatch transaction.
+type applier struct {
+	*txw
+	ch  int64
+	now string
+	c   Counters
+	// Magento customer ids and lower-cased guest emails whose derived
+	// figures must be recomputed before commit.
+	customers map[int64]struct{}
+	guests    map[string]struct{}
+	// Lower-cased emails whose guest group may need a new customer link.
+	links map[string]struct{}
+}
+
+func (a *applier) apply(b *Batch) error {
+	for i := range b.Websites {
+		if err := a.writeWebsite(&b.Websites[i]); err != nil {
+			return fmt.Errorf("website %d: %w", b.Websites[i].MagentoID, err)
+		}
+	}
+	for i := range b.StoreGroups {
+		if err := a.writeStoreGroup(&b.StoreGroups[i]); err != nil {
+			return fmt.Errorf("store group %d: %w", b.StoreGroups[i].MagentoID, err)
+		}
+	}
+	for i := range b.StoreViews {
+		if err := a.writeStoreView(&b.StoreViews[i]); err != nil {
+			return fmt.Errorf("store view %d: %w", b.StoreViews[i].MagentoID, err)
+		}
+	}
+	for i := range b.CustomerGroups {
+		if err := a.writeCustomerGroup(&b.CustomerGroups[i]); err != nil {
+			return fmt.Errorf("customer group %d: %w", b.CustomerGroups[i].MagentoID, err)
+		}
+	}
+	for i := range b.Customers {
+		if err := a.writeCustomer(&b.Customers[i]); err != nil {
+			return fmt.Errorf("customer %d: %w", b.Customers[i].MagentoID, err)
+		}
+	}
+	for i := range b.Orders {
+		if err := a.writeOrder(&b.Orders[i]); err != nil {
+			return fmt.Errorf("order %d: %w", b.Orders[i].MagentoID, err)
+		}
+	}
+	// Carts after orders: a cart page and the orders of the same batch
+	// then agree on Purchased without a second pass.
+	for i := range b.Carts {
+		if err := a.writeCart(&b.Carts[i]); err != nil {
+			return fmt.Errorf("cart %d: %w", b.Carts[i].MagentoID, err)
+		}
+	}
+	for i := range b.CreditMemos {
+		if err := a.writeCreditMemo(&b.CreditMemos[i]); err != nil {
+			return fmt.Errorf("credit memo %d: %w", b.CreditMemos[i].MagentoID, err)
+		}
+	}
+	for i := range b.Subscribers {
+		if err := a.writeSubscriber(&b.Subscribers[i]); err != nil {
+			return fmt.Errorf("subscriber %d: %w", b.Subscribers[i].MagentoID, err)
+		}
+	}
+	for i := range b.Products {
+		if err := a.writeProduct(&b.Products[i]); err != nil {
+			return fmt.Errorf("product %d: %w", b.Products[i].MagentoID, err)
+		}
+	}
+	return nil
+}
+
+type upsertResult int
+
+const (
+	resAdded upsertResult = iota + 1
+	resUpdated
+	resSkipped
+)
+
+func (a *applier) count(r upsertResult) {
+	switch r {
+	case resAdded:
+		a.c.Added++
+	case resUpdated:
+		a.c.Updated++
+	case resSkipped:
+		a.c.Skipped++
+	}
+}
+
+// rowTable describes a synced table for writeRow.
+type rowTable struct {
+	name    string
+	raw     bool // has a raw BLOB column
+	removed bool // has removed_in_magento (cleared when Magento lists the row again)
+}
+
+// rowWrite is one row to upsert. key holds the identifying columns
+// (channel_id, magento_id[, source]); data the rest; extra, when set, is
+// read from the existing row during the lookup (old values the caller
+// needs, e.g. the previous email of an order).
+type rowWrite struct {
+	key   cols
+	data  cols
+	hash  int64
+	raw   []byte
+	extra cols
+	// before, when set, runs after the lookup and before the write (only
+	// when something will be written); it may change the fields data
+	// points at, e.g. a cart's status, which depends on the stored row.
+	before func(found bool) error
+}
+
+// writeRow upserts by key and reports whether the row was added, updated
+// or unchanged (same content hash: nothing written).
+func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, err error) {
+	where := make([]string, len(r.key))
+	for i, k := range r.key {
+		where[i] = k.name + " = ?"
+	}
+	sel := "SELECT id, hash"
+	if len(r.extra) > 0 {
+		sel += ", " + r.extra.selectList("")
+	}
+	sel += " FROM " + t.name + " WHERE " + strings.Join(where, " AND ")
+	var oldHash int64
+	dest := append([]any{&id, &oldHash}, r.extra.ptrs()...)
+	err = a.queryRow(sel, r.key.ptrs()...).Scan(dest...)
+	found := err == nil
+	if err != nil && !isNoRows(err) {
+		return 0, 0, fmt.Errorf("look up %s: %w", t.name, err)
+	}
+	if found && oldHash == r.hash {
+		return id, resSkipped, nil
+	}
+	if r.before != nil {
+		if err := r.before(found); err != nil {
+			return 0, 0, err
+		}
+	}
+	var blob []byte
+	if t.raw {
+		if blob, err = compressRaw(r.raw); err != nil {
+			return 0, 0, err
+		}
+	}
+	if !found {
+		names := append(r.key.names(), "hash", "synced_at")
+		args := append(r.key.ptrs(), r.hash, a.now)
+		if t.raw {
+			names = append(names, "raw")
+			args = append(args, blob)
+		}
+		names = append(names, r.data.names()...)
+		args = append(args, r.data.ptrs()...)
+		q := "INSERT INTO " + t.name + "(" + strings.Join(names, ", ") + ") VALUES (" + placeholders(len(names)) + ")"
+		resu, err := a.exec(q, args...)
+		if err != nil {
+			return 0, 0, err
+		}
+		id, err = resu.LastInsertId()
+		return id, resAdded, err
+	}
+	sets := []string{"hash = ?", "synced_at = ?"}
+	args := []any{r.hash, a.now}
+	if t.raw {
+		sets = append(sets, "raw = ?")
+		args = append(args, blob)
+	}
+	if t.removed {
+		sets = append(sets, "removed_in_magento = 0")
+	}
+	for _, n := range r.data.names() {
+		sets = append(sets, n+" = ?")
+	}
+	args = append(append(args, r.data.ptrs()...), id)
+	if _, err := a.exec("UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
+		return 0, 0, err
+	}
+	return id, resUpdated, nil
+}
+
+// keyOf is the usual (channel_id, magento_id) key.
+func keyOf(channelID, magentoID int64) cols {
+	return cols{{"channel_id", channelID}, {"magento_id", magentoID}}
+}
+
+// insertChildren inserts child rows (parentCol = parent's local id).
+func (a *applier) insertChild(table, parentCol string, parentID int64, cs cols) error {
+	names := append([]string{parentCol}, cs.names()...)
+	args := append([]any{parentID}, cs.ptrs()...)
+	_, err := a.exec("INSERT INTO "+table+"("+strings.Join(names, ", ")+") VALUES ("+placeholders(len(names))+")", args...)
+	return err
+}
+
+func (a *applier) deleteChildren(table, parentCol string, parentID int64) error {
+	_, err := a.exec("DELETE FROM "+table+" WHERE "+parentCol+" = ?", parentID)
+	return err
+}
+
+// setSearch replaces the row's text in its full-text index.
+func (a *applier) setSearch(table string, id int64, isNew bool, parts ...string) error {
+	if !isNew {
+		if _, err := a.exec("DELETE FROM "+table+"_fts WHERE rowid = ?", id); err != nil {
+			return err
+		}
+	}
+	_, err := a.exec("INSERT INTO "+table+"_fts(rowid, body) VALUES (?, ?)", id, searchText(parts...))
+	return err
+}
+
+// searchText joins the searchable parts; numbers with leading zeros
+// (increment ids) are indexed with and without them.
+func searchText(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		b.WriteString(p)
+		b.WriteByte(' ')
+		if t := strings.TrimLeft(p, "0"); t != p && t != "" && isDigits(t) {
+			b.WriteString(t)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (a *applier) touchGuest(customerID int64, email string) {
+	if customerID == 0 && email != "" {
+		a.guests[strings.ToLower(email)] = struct{}{}
+	}
+}
+
+func (a *applier) touchCustomer(customerID int64) {
+	if customerID != 0 {
+		a.customers[customerID] = struct{}{}
+	}
+}

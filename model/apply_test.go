@@ -1,0 +1,116 @@
+package model
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestApplyBatchCountsAddedUpdatedSkipped(t *testing.T) {
+	s := newTestStore(t)
+	ch := newTestChannel(t, s)
+	b := Batch{ChannelID: ch, Entity: EntityOrders, Orders: []Order{
+		fxOrder(1, "000000001", 0, "guest@example.com", "2024-03-01 10:00:00", "44"),
+		fxOrder(2, "000000002", 0, "guest@example.com", "2024-03-02 10:00:00", "20.5"),
+	}}
+	if c := apply(t, s, b); c.Added != 2 || c.Updated != 0 || c.Skipped != 0 {
+		t.Fatalf("first apply: %+v, want 2 added", c)
+	}
+	if c := apply(t, s, b); c.Added != 0 || c.Updated != 0 || c.Skipped != 2 {
+		t.Fatalf("same batch again: %+v, want 2 skipped", c)
+	}
+	var items int
+	s.r.QueryRow(`SELECT count(*) FROM order_items`).Scan(&items)
+	if items != 4 {
+		t.Fatalf("order items after reapply = %d, want 4", items)
+	}
+	b.Orders[1].Status, b.Orders[1].UpdatedAt = "complete", "2024-03-05 10:00:00"
+	b.Orders[1].Items = b.Orders[1].Items[:1]
+	if c := apply(t, s, b); c.Added != 0 || c.Updated != 1 || c.Skipped != 1 {
+		t.Fatalf("changed one: %+v, want 1 updated 1 skipped", c)
+	}
+	s.r.QueryRow(`SELECT count(*) FROM order_items`).Scan(&items)
+	if items != 3 {
+		t.Fatalf("order items after replacing children = %d, want 3", items)
+	}
+}
+
+func TestApplyBatchFailureLeavesNeitherRowsNorState(t *testing.T) {
+	s := newTestStore(t)
+	ch := newTestChannel(t, s)
+	bad := fxOrder(0, "000000009", 0, "x@example.com", "2024-03-01 10:00:00", "1") // no Magento id
+	b := Batch{ChannelID: ch, Entity: EntityOrders,
+		Orders: []Order{fxOrder(1, "000000001", 0, "a@example.com", "2024-03-01 10:00:00", "44"), bad},
+		State:  &SyncState{Watermark: "2024-03-01 10:00:00", WatermarkID: 1}}
+	if _, err := s.ApplyBatch(context.Background(), b); err == nil || !strings.Contains(err.Error(), "magento id") {
+		t.Fatalf("apply with invalid record: err = %v, want magento id error", err)
+	}
+	var n int
+	s.r.QueryRow(`SELECT count(*) FROM orders`).Scan(&n)
+	if n != 0 {
+		t.Fatalf("orders after failed batch = %d, want 0", n)
+	}
+	st, err := s.SyncState(context.Background(), ch, EntityOrders)
+	if err != nil || st.Watermark != "" {
+		t.Fatalf("state after failed batch = %+v, %v; want empty", st, err)
+	}
+	b.Orders = b.Orders[:1]
+	apply(t, s, b)
+	st, _ = s.SyncState(context.Background(), ch, EntityOrders)
+	if st.Watermark != "2024-03-01 10:00:00" || st.WatermarkID != 1 {
+		t.Fatalf("state after good batch = %+v", st)
+	}
+}
+
+func TestApplyBatchRunCountersAndErrors(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	ch := newTestChannel(t, s)
+	run, err := s.StartRun(ctx, ch, "initial")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := fxOrder(1, "000000001", 0, "a@example.com", "2024-03-01 10:00:00", "44")
+	apply(t, s, Batch{ChannelID: ch, Entity: EntityOrders, Orders: []Order{o}, RunID: run,
+		Counters: Counters{Read: 3, Failed: 2, Total: 3},
+		Errors:   []SyncError{{MagentoID: 7, LastError: "bad json"}, {MagentoID: 8, LastError: "bad money"}}})
+	apply(t, s, Batch{ChannelID: ch, Entity: EntityOrders, Orders: []Order{o}, RunID: run,
+		Counters: Counters{Read: 2, Failed: 1}, Errors: []SyncError{{MagentoID: 7, LastError: "still bad"}}, Resolved: []int64{8}})
+	if err := s.FinishRun(ctx, run, "ok", ""); err != nil {
+		t.Fatal(err)
+	}
+	runs, err := s.ListRuns(ctx, ch, 10)
+	if err != nil || len(runs) != 1 {
+		t.Fatalf("runs = %v, %v", runs, err)
+	}
+	got := runs[0].Counters[EntityOrders]
+	want := Counters{Read: 5, Added: 1, Skipped: 1, Failed: 3, Total: 3}
+	if got != want || runs[0].Status != "ok" || runs[0].EndedAt == "" {
+		t.Fatalf("run counters = %+v (status %q), want %+v", got, runs[0].Status, want)
+	}
+	errs, err := s.ListSyncErrors(ctx, ch)
+	if err != nil || len(errs) != 1 || errs[0].MagentoID != 7 || errs[0].Attempts != 2 || errs[0].LastError != "still bad" {
+		t.Fatalf("sync errors = %+v, %v", errs, err)
+	}
+	chn, _ := s.GetChannel(ctx, ch)
+	if chn.LastSyncStatus != "ok" || chn.LastSyncAt == "" {
+		t.Fatalf("channel after run: %+v", chn)
+	}
+}
+
+func TestRawJSONIsStoredCompressedAndReadBack(t *testing.T) {
+	s := newTestStore(t)
+	ch := newTestChannel(t, s)
+	o := fxOrder(1, "000000001", 0, "a@example.com", "2024-03-01 10:00:00", "44")
+	o.Raw = []byte(`{"entity_id":1,"items":[` + strings.Repeat(`{"sku":"24-MB01","name":"Joust Duffle Bag"},`, 50) + `{}]}`)
+	apply(t, s, Batch{ChannelID: ch, Entity: EntityOrders, Orders: []Order{o}})
+	var blob []byte
+	s.r.QueryRow(`SELECT raw FROM orders`).Scan(&blob)
+	if len(blob) == 0 || len(blob) >= len(o.Raw)/2 {
+		t.Fatalf("stored raw is %d bytes for %d bytes of JSON, want compressed", len(blob), len(o.Raw))
+	}
+	back, err := decompressRaw(blob)
+	if err != nil || string(back) != string(o.Raw) {
+		t.Fatalf("decompressed raw differs: %v", err)
+	}
+}

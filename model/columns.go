@@ -1,0 +1,194 @@
+package model
+
+import (
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"database/sql/driver"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+// col binds one SQL column to a field of a struct. The same list serves
+// INSERT/UPDATE (database/sql dereferences the pointers) and SELECT (Scan
+// into the pointers), so a table's columns are written down once.
+type col struct {
+	name string
+	ptr  any
+}
+
+type cols []col
+
+func (c cols) names() []string {
+	out := make([]string, len(c))
+	for i, x := range c {
+		out[i] = x.name
+	}
+	return out
+}
+
+func (c cols) ptrs() []any {
+	out := make([]any, len(c))
+	for i, x := range c {
+		out[i] = x.ptr
+	}
+	return out
+}
+
+// selectList is "p.a, p.b, …" for the given table alias.
+func (c cols) selectList(alias string) string {
+	var b strings.Builder
+	for i, x := range c {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if alias != "" {
+			b.WriteString(alias)
+			b.WriteByte('.')
+		}
+		b.WriteString(x.name)
+	}
+	return b.String()
+}
+
+// money binds the two columns of a Money: <name> TEXT and <name>_units.
+func money(name string, m *Money) []col {
+	return []col{{name, &m.Text}, {name + "_units", &m.Units}}
+}
+
+// colsOf flattens single columns and money pairs.
+func colsOf(parts ...any) cols {
+	var out cols
+	for _, p := range parts {
+		switch v := p.(type) {
+		case col:
+			out = append(out, v)
+		case []col:
+			out = append(out, v...)
+		default:
+			panic(fmt.Sprintf("colsOf: %T", p))
+		}
+	}
+	return out
+}
+
+// jsonList stores a []string or []int64 as JSON text ("" when empty).
+type jsonList[T any] struct{ p *[]T }
+
+func (j jsonList[T]) Value() (driver.Value, error) {
+	if j.p == nil || len(*j.p) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(*j.p)
+	return string(b), err
+}
+
+func (j jsonList[T]) Scan(src any) error {
+	*j.p = nil
+	var s string
+	switch v := src.(type) {
+	case nil:
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("list column: unexpected %T", src)
+	}
+	if s == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), j.p)
+}
+
+// optBool stores a *bool as NULL/0/1.
+type optBool struct{ p **bool }
+
+func (o optBool) Value() (driver.Value, error) {
+	if *o.p == nil {
+		return nil, nil
+	}
+	return **o.p, nil
+}
+
+func (o optBool) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*o.p = nil
+	case int64:
+		b := v != 0
+		*o.p = &b
+	case bool:
+		*o.p = &v
+	default:
+		return fmt.Errorf("bool column: unexpected %T", src)
+	}
+	return nil
+}
+
+// Raw JSON is deflated (BestSpeed: the sync path is write-heavy and JSON
+// still shrinks 4-6x); writers are pooled because each one allocates
+// hundreds of KB.
+var flaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return w
+}}
+
+func compressRaw(raw []byte) ([]byte, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(raw) / 3)
+	fw := flaters.Get().(*flate.Writer)
+	defer flaters.Put(fw)
+	fw.Reset(&buf)
+	if _, err := fw.Write(raw); err != nil {
+		return nil, fmt.Errorf("compress raw json: %w", err)
+	}
+	if err := fw.Close(); err != nil {
+		return nil, fmt.Errorf("compress raw json: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func decompressRaw(b []byte) ([]byte, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	r := flate.NewReader(bytes.NewReader(b))
+	defer r.Close()
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("decompress raw json: %w", err)
+	}
+	return out, nil
+}
+
+// contentHash fingerprints a record as we would store it (v must have its
+// local ids, sync times, derived fields and Raw cleared by the caller) plus
+// the raw JSON, so an unchanged re-delivery is counted as skipped.
+func contentHash(v any, raw []byte) (int64, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return 0, fmt.Errorf("hash record: %w", err)
+	}
+	h := sha256.New()
+	h.Write(b)
+	h.Write([]byte{0})
+	h.Write(raw)
+	sum := h.Sum(nil)
+	return int64(binary.BigEndian.Uint64(sum[:8])), nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

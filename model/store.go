@@ -1,0 +1,210 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // driver "sqlite3"
+)
+
+// Store is the local SQLite database. It holds two pools on the same file:
+// one writer connection (every write goes through it, transactions start
+// IMMEDIATE, so the sync engine and UI edits queue instead of failing with
+// SQLITE_BUSY) and a read pool that WAL lets run beside the writer.
+type Store struct {
+	path    string
+	w       *sql.DB // exactly one connection
+	r       *sql.DB // read pool
+	tempDir string  // removed on Close (OpenMemory)
+}
+
+// pragmas shared by both pools; mattn/go-sqlite3 applies them per connection.
+const pragmas = "_busy_timeout=10000&_foreign_keys=1&_journal_mode=WAL&_synchronous=NORMAL"
+
+// DefaultDataDir is the per-user folder shared by the GUI and the CLI:
+// $MAGEDESK_DATA_DIR when set, else <os.UserConfigDir()>/MageDesk.
+// It is created with 0700 permissions.
+func DefaultDataDir() (string, error) {
+	dir := os.Getenv("MAGEDESK_DATA_DIR")
+	if dir == "" {
+		base, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("find user config dir: %w", err)
+		}
+		dir = filepath.Join(base, "MageDesk")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create data dir: %w", err)
+	}
+	return dir, nil
+}
+
+// DefaultDBPath is <DefaultDataDir>/magedesk.db.
+func DefaultDBPath() (string, error) {
+	dir, err := DefaultDataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "magedesk.db"), nil
+}
+
+// Open opens (creating if needed) the database at path and applies pending
+// migrations. A new file is created with 0600 permissions before SQLite
+// touches it (SQLite gives its -wal/-shm files the same mode).
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open store: empty path")
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("open store %s: path must not contain '?' or '#'", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("open store: create folder: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open store: create %s: %w", path, err)
+	}
+	f.Close()
+
+	w, err := sql.Open("sqlite3", path+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open store writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+
+	r, err := sql.Open("sqlite3", path+"?"+pragmas)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open store readers: %w", err)
+	}
+	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+
+	s := &Store{path: path, w: w, r: r}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// OpenMemory opens a throw-away store for tests: a fresh file in a temp
+// folder (a real file, so the writer and the read pool see the same data
+// under WAL exactly as in production), removed on Close.
+func OpenMemory() (*Store, error) {
+	dir, err := os.MkdirTemp("", "magedesk-test-*")
+	if err != nil {
+		return nil, fmt.Errorf("open memory store: %w", err)
+	}
+	s, err := Open(filepath.Join(dir, "magedesk.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	s.tempDir = dir
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes both pools (and removes an OpenMemory store's folder).
+func (s *Store) Close() error {
+	errR := s.r.Close()
+	errW := s.w.Close()
+	if s.tempDir != "" {
+		os.RemoveAll(s.tempDir)
+	}
+	return errors.Join(errW, errR)
+}
+
+// writeTx runs fn in one IMMEDIATE transaction on the writer connection.
+func (s *Store) writeTx(ctx context.Context, fn func(w *txw) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin write: %w", err)
+	}
+	w := &txw{ctx: ctx, tx: tx, s: s, stmts: map[string]*sql.Stmt{}}
+	if err := fn(w); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// txw is one write transaction with its statements bound to the tx, so a
+// batch of hundreds of records reuses each prepared statement.
+type txw struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	s     *Store
+	stmts map[string]*sql.Stmt
+}
+
+func (w *txw) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	// Prepared on the transaction itself: the writer pool has exactly one
+	// connection, which the transaction holds, so preparing on the pool
+	// would wait forever.
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %q: %w", firstLine(query), err)
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *txw) exec(query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	res, err := st.ExecContext(w.ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", firstLine(query), err)
+	}
+	return res, nil
+}
+
+func (w *txw) queryRow(query string, args ...any) *sql.Row {
+	st, err := w.stmt(query)
+	if err != nil {
+		// Surface the prepare error through the Row's Scan.
+		return w.tx.QueryRowContext(w.ctx, query, args...)
+	}
+	return st.QueryRowContext(w.ctx, args...)
+}
+
+func firstLine(q string) string {
+	q = strings.TrimSpace(q)
+	if i := strings.IndexByte(q, '\n'); i > 0 {
+		q = q[:i]
+	}
+	if len(q) > 80 {
+		q = q[:80] + "…"
+	}
+	return q
+}
+
+// nowUTC is the current time in Magento's format.
+func nowUTC() string { return time.Now().UTC().Format(TimeLayout) }
+
+// TimeLayout is Magento's UTC timestamp format, used for every time column.
+const TimeLayout = "2006-01-02 15:04:05"

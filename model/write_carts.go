@@ -1,0 +1,118 @@
+package model
+
+import (
+	"errors"
+	"strings"
+)
+
+var cartsTable = rowTable{name: "carts", raw: true, removed: true}
+
+// writeCart upserts a cart and applies the cart status rules:
+//   - Purchased once an order with quote_id = the cart's id is known; final.
+//   - Lost (set by the user) is kept until purchased or reopened.
+//   - otherwise Open while active, else Expired ("inactive, no order").
+//
+// Totals come from a separate Magento call; a cart delivered without them
+// (TotalsUpdatedAt == "") keeps the stored totals. Inactive carts arrive
+// without items; their stored items are kept.
+func (a *applier) writeCart(c *Cart) error {
+	if c.MagentoID <= 0 {
+		return errors.New("magento id missing")
+	}
+	h := *c
+	h.ID, h.ChannelID, h.Raw, h.SyncedAt = 0, 0, nil, ""
+	h.Status, h.StatusNote, h.OrderMagentoID, h.Abandoned = "", "", 0, false
+	hash, err := contentHash(h, c.Raw)
+	if err != nil {
+		return err
+	}
+	var old Cart
+	var oldLC string
+	extra := colsOf(cartStatusCols(&old), cartTotalsCols(&old), col{"email_lc", &oldLC}, col{"customer_id", &old.CustomerID})
+	lc := strings.ToLower(c.CustomerEmail)
+	data := colsOf(cartCols(c), cartTotalsCols(c), cartStatusCols(c), col{"email_lc", lc})
+	keepItems := false
+	before := func(found bool) error {
+		if found && c.TotalsUpdatedAt == "" {
+			c.GrandTotal, c.BaseGrandTotal, c.Subtotal = old.GrandTotal, old.BaseGrandTotal, old.Subtotal
+			c.TaxAmount, c.DiscountAmount, c.ShippingAmount = old.TaxAmount, old.DiscountAmount, old.ShippingAmount
+			c.TotalsUpdatedAt = old.TotalsUpdatedAt
+		}
+		keepItems = found && !c.IsActive && len(c.Items) == 0
+		return a.cartStatus(c, found, &old)
+	}
+	id, res, err := a.writeRow(cartsTable, rowWrite{key: keyOf(a.ch, c.MagentoID), data: data, hash: hash,
+		raw: c.Raw, extra: extra, before: before})
+	if err != nil {
+		return err
+	}
+	a.count(res)
+	if res == resSkipped {
+		return nil
+	}
+	skus := make([]string, 0, len(c.Items))
+	if keepItems {
+		var s string
+		if err := a.queryRow(`SELECT coalesce(group_concat(sku, ' '), '') FROM cart_items WHERE cart_id = ?`, id).Scan(&s); err != nil {
+			return err
+		}
+		skus = append(skus, s)
+	} else {
+		if res == resUpdated {
+			if err := a.deleteChildren("cart_items", "cart_id", id); err != nil {
+				return err
+			}
+		}
+		for i := range c.Items {
+			if err := a.insertChild("cart_items", "cart_id", id, cartItemCols(&c.Items[i])); err != nil {
+				return err
+			}
+			skus = append(skus, c.Items[i].SKU)
+		}
+	}
+	parts := append([]string{c.CustomerEmail, c.CustomerFirstname, c.CustomerLastname, c.ReservedOrderID}, skus...)
+	if err := a.setSearch("carts", id, res == resAdded, parts...); err != nil {
+		return err
+	}
+	a.touchGuest(c.CustomerID, lc)
+	if res == resUpdated {
+		a.touchGuest(old.CustomerID, oldLC)
+	}
+	return nil
+}
+
+// cartStatus sets c.Status, StatusNote and OrderMagentoID from the stored
+// row (old, when found) and the orders known for the cart's quote id.
+func (a *applier) cartStatus(c *Cart, found bool, old *Cart) error {
+	if found && old.Status == CartPurchased {
+		c.Status, c.StatusNote, c.OrderMagentoID = CartPurchased, "", old.OrderMagentoID
+		return nil
+	}
+	var orderID int64
+	err := a.queryRow(`SELECT magento_id FROM orders WHERE channel_id = ? AND quote_id = ? ORDER BY magento_id LIMIT 1`,
+		a.ch, c.MagentoID).Scan(&orderID)
+	if err != nil && !isNoRows(err) {
+		return err
+	}
+	switch {
+	case orderID != 0:
+		c.Status, c.StatusNote, c.OrderMagentoID = CartPurchased, "", orderID
+	case found && old.Status == CartLost:
+		c.Status, c.StatusNote, c.OrderMagentoID = CartLost, old.StatusNote, 0
+	case c.IsActive:
+		c.Status, c.StatusNote, c.OrderMagentoID = CartOpen, "", 0
+	default:
+		c.Status, c.StatusNote, c.OrderMagentoID = CartExpired, "inactive, no order", 0
+	}
+	return nil
+}
+
+// linkCartToOrder marks the order's quote as Purchased (final).
+func (a *applier) linkCartToOrder(quoteID, orderMagentoID int64) error {
+	if quoteID == 0 {
+		return nil
+	}
+	_, err := a.exec(`UPDATE carts SET status = 'purchased', status_note = '', order_magento_id = ?
+		WHERE channel_id = ? AND magento_id = ? AND status <> 'purchased'`, orderMagentoID, a.ch, quoteID)
+	return err
+}

@@ -1,0 +1,58 @@
+package model
+
+import (
+	"errors"
+	"strings"
+)
+
+var customersTable = rowTable{name: "customers", raw: true, removed: true}
+
+// writeCustomer upserts a customer and replaces its addresses. Derived
+// figures (lifetime, orders) are not part of the row's content: they are
+// recomputed from orders in refreshDerived.
+func (a *applier) writeCustomer(c *Customer) error {
+	if c.MagentoID <= 0 {
+		return errors.New("magento id missing")
+	}
+	h := *c
+	h.ID, h.ChannelID, h.Raw, h.SyncedAt = 0, 0, nil, ""
+	h.RemovedInMagento, h.RemovedInMagentoAt = false, ""
+	h.LifetimeUnits, h.OrdersCount, h.LastOrderAt, h.FirstOrderAt, h.DisplayCurrencyCode = 0, 0, "", "", ""
+	hash, err := contentHash(h, c.Raw)
+	if err != nil {
+		return err
+	}
+	lc := strings.ToLower(c.Email)
+	var oldLC string
+	data := append(customerCols(c), col{"email_lc", lc}, col{"removed_in_magento_at", ""})
+	id, res, err := a.writeRow(customersTable, rowWrite{key: keyOf(a.ch, c.MagentoID), data: data, hash: hash,
+		raw: c.Raw, extra: cols{{"email_lc", &oldLC}}})
+	if err != nil {
+		return err
+	}
+	a.count(res)
+	if res == resSkipped {
+		return nil
+	}
+	if res == resUpdated {
+		if err := a.deleteChildren("customer_addresses", "customer_id", id); err != nil {
+			return err
+		}
+	}
+	for i := range c.Addresses {
+		if err := a.insertChild("customer_addresses", "customer_id", id, addressCols(&c.Addresses[i])); err != nil {
+			return err
+		}
+	}
+	if err := a.setSearch("customers", id, res == resAdded, c.Firstname, c.Middlename, c.Lastname, c.Email, c.Taxvat); err != nil {
+		return err
+	}
+	// Orders may have arrived before the customer: compute its figures now.
+	a.touchCustomer(c.MagentoID)
+	// A registered customer with a guest's email links that guest group.
+	a.links[lc] = struct{}{}
+	if oldLC != lc {
+		a.links[oldLC] = struct{}{}
+	}
+	return nil
+}

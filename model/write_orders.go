@@ -1,0 +1,87 @@
+package model
+
+import (
+	"errors"
+	"strings"
+)
+
+var ordersTable = rowTable{name: "orders", raw: true, removed: true}
+
+var orderChildTables = []string{"order_items", "order_addresses", "order_payments", "order_status_history"}
+
+// writeOrder upserts an order with its items, addresses, payment and
+// status history (children replaced), links the cart it was placed from
+// (Purchased) and marks its customer or guest email for recomputation.
+func (a *applier) writeOrder(o *Order) error {
+	if o.MagentoID <= 0 {
+		return errors.New("magento id missing")
+	}
+	h := *o
+	h.ID, h.ChannelID, h.Raw, h.SyncedAt, h.RemovedInMagento = 0, 0, nil, "", false
+	hash, err := contentHash(h, o.Raw)
+	if err != nil {
+		return err
+	}
+	lc := strings.ToLower(o.CustomerEmail)
+	var oldLC string
+	var oldCustomer int64
+	id, res, err := a.writeRow(ordersTable, rowWrite{key: keyOf(a.ch, o.MagentoID),
+		data: append(orderCols(o), col{"email_lc", lc}), hash: hash, raw: o.Raw,
+		extra: cols{{"email_lc", &oldLC}, {"customer_id", &oldCustomer}}})
+	if err != nil {
+		return err
+	}
+	a.count(res)
+	if res == resSkipped {
+		return nil
+	}
+	if res == resUpdated {
+		for _, t := range orderChildTables {
+			if err := a.deleteChildren(t, "order_id", id); err != nil {
+				return err
+			}
+		}
+	}
+	parts := []string{o.IncrementID, o.CustomerEmail, o.CustomerFirstname, o.CustomerLastname}
+	for i := range o.Items {
+		it := &o.Items[i]
+		if err := a.insertChild("order_items", "order_id", id, orderItemCols(it)); err != nil {
+			return err
+		}
+		parts = append(parts, it.SKU)
+	}
+	for _, ad := range []*OrderAddress{o.BillingAddress, o.ShippingAddress} {
+		if ad == nil {
+			continue
+		}
+		if err := a.insertChild("order_addresses", "order_id", id, orderAddressCols(ad)); err != nil {
+			return err
+		}
+		if !strings.EqualFold(ad.Firstname, o.CustomerFirstname) || !strings.EqualFold(ad.Lastname, o.CustomerLastname) {
+			parts = append(parts, ad.Firstname, ad.Lastname)
+		}
+	}
+	if o.Payment != nil {
+		if err := a.insertChild("order_payments", "order_id", id, paymentCols(o.Payment)); err != nil {
+			return err
+		}
+	}
+	for i := range o.StatusHistory {
+		if err := a.insertChild("order_status_history", "order_id", id, statusHistoryCols(&o.StatusHistory[i])); err != nil {
+			return err
+		}
+	}
+	if err := a.setSearch("orders", id, res == resAdded, parts...); err != nil {
+		return err
+	}
+	if err := a.linkCartToOrder(o.QuoteID, o.MagentoID); err != nil {
+		return err
+	}
+	a.touchCustomer(o.CustomerID)
+	a.touchGuest(o.CustomerID, lc)
+	if res == resUpdated {
+		a.touchCustomer(oldCustomer)
+		a.touchGuest(oldCustomer, oldLC)
+	}
+	return nil
+}
