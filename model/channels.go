@@ -11,7 +11,6 @@ import (
 // ErrNotFound is returned by Get* reads for an unknown id.
 var ErrNotFound = errors.New("not found")
 
-
 func placeholders(n int) string {
 	if n <= 0 {
 		return ""
