@@ -119,7 +119,9 @@ func touch[T any](s *Store, t *table[T], id int64) error {
 }
 
 // DeleteCustomer removes a customer like the admin grid's delete: the account, its
-// subscriber row, and its active quote go; orders keep their customer data.
+// subscriber row and its quotes go. Its orders stay, with customer_id set to NULL by the
+// foreign key (ON DELETE SET NULL) and updated_at untouched, so only a reconciliation
+// sweep can notice; the order keeps the customer's name and e-mail.
 func (s *Store) DeleteCustomer(id int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -141,6 +143,11 @@ func (s *Store) DeleteCustomer(id int64) error {
 	}
 	for _, q := range quotes {
 		s.carts.remove(q)
+	}
+	for _, o := range s.orders.idOrder {
+		if o.CustomerID != nil && *o.CustomerID == id {
+			o.CustomerID = nil
+		}
 	}
 	return nil
 }
