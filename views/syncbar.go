@@ -30,6 +30,7 @@ type SyncBar struct {
 	Pause  *widget.Button
 	Cancel *widget.Button
 	box    *fyne.Container
+	barBox *fyne.Container
 
 	mu        sync.Mutex
 	channelID int64 // the channel whose progress is shown
@@ -48,9 +49,11 @@ func NewSyncBar(core *app.Core) *SyncBar {
 	b.Bar.TextFormatter = func() string { return "" }
 	b.Pause = widget.NewButtonWithIcon("Pause", theme.MediaPauseIcon(), b.togglePause)
 	b.Cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), b.cancel)
+	// The bar has a fixed width on the right so that, when idle and
+	// hidden, the label gets the whole strip for the last results.
+	b.barBox = container.NewGridWrap(fyne.NewSize(320, b.Pause.MinSize().Height), b.Bar)
 	b.box = container.NewBorder(nil, nil, nil,
-		container.NewHBox(b.Pause, b.Cancel),
-		container.NewGridWithColumns(2, b.Label, container.NewPadded(b.Bar)))
+		container.NewHBox(b.barBox, b.Pause, b.Cancel), b.Label)
 	b.showIdle("")
 	b.unsub = core.Events.Subscribe(b.onEvent)
 	return b
@@ -212,6 +215,7 @@ func (b *SyncBar) showRunning(id int64, text string, fraction float64) {
 	b.Label.SetText(text)
 	b.Bar.SetValue(fraction)
 	b.Bar.Show()
+	b.barBox.Show()
 	b.Pause.Show()
 	b.Cancel.Show()
 }
@@ -220,6 +224,7 @@ func (b *SyncBar) showIdle(text string) {
 	b.Label.Importance = widget.MediumImportance
 	b.Label.SetText(text)
 	b.Bar.Hide()
+	b.barBox.Hide()
 	b.Pause.Hide()
 	b.Cancel.Hide()
 }

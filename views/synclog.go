@@ -53,17 +53,17 @@ func NewSyncLogPage(core *app.Core) *SyncLogPage {
 	p := &SyncLogPage{core: core, selected: -1, names: map[int64]string{}}
 	p.Runs = widget.NewList(p.runCount,
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("26 Nov 2026 14:03  manual  ok  — 1,000 added, 1,000 updated")
+			l := widget.NewLabel("2026-11-26 14:03  manual  ok — 1,000 added, 1,000 updated")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.RunText(id)) })
 	p.Runs.OnSelected = func(id widget.ListItemID) { p.selectRun(id) }
 
-	p.Counters = newHeaderTable(counterHeaders, []float32{190, 80, 80, 80, 80, 80, 110},
+	p.Counters = newHeaderTable(counterHeaders, []float32{170, 64, 64, 70, 70, 64, 110},
 		func() (int, int) { p.mu.Lock(); defer p.mu.Unlock(); return len(p.counters), len(counterHeaders) },
 		func(r, c int) string { return p.CounterText(r, c) })
-	p.Errors = newHeaderTable(errorHeaders, []float32{140, 150, 100, 520, 80, 160},
+	p.Errors = newHeaderTable(errorHeaders, []float32{120, 130, 96, 420, 74, 150},
 		func() (int, int) { p.mu.Lock(); defer p.mu.Unlock(); return len(p.errRows), len(errorHeaders) },
 		func(r, c int) string { return p.ErrorText(r, c) })
 	p.Summary = widget.NewLabel("")
@@ -77,7 +77,7 @@ func NewSyncLogPage(core *app.Core) *SyncLogPage {
 	split := container.NewHSplit(
 		container.NewBorder(widget.NewLabelWithStyle("Runs (newest first)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.Runs),
 		right)
-	split.Offset = 0.4
+	split.Offset = 0.34
 	p.box = split
 	p.Reload()
 	return p

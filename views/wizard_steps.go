@@ -257,7 +257,9 @@ func (w *Wizard) stepConnection() wizardPage {
 		content: container.NewVBox(
 			form,
 			widget.NewLabelWithStyle("Authentication", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			f.AuthMode, f.bearerBox, f.oauthBox, howto, basic, f.AllowHTTP, f.trustBox,
+			f.AuthMode, f.bearerBox, f.oauthBox,
+			help("Create an integration in the Magento admin under System > Extensions > Integrations, activate it, and paste its credentials here."),
+			howto, basic, f.AllowHTTP, f.trustBox,
 			container.NewHBox(f.CheckButton, f.Activity),
 			f.CheckResult,
 		),
