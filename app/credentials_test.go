@@ -6,8 +6,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/zalando/go-keyring"
 )
 
 func TestFileCredentialsRoundTripIn0600File(t *testing.T) {
@@ -113,5 +116,39 @@ func TestChannelSecretsStayOutOfTheDatabase(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(dir, "credentials.json"))
 	if err != nil || !bytes.Contains(b, []byte(token)) {
 		t.Fatalf("token not in the fallback file: %v", err)
+	}
+}
+
+// The OS keychain is not reachable in CI; go-keyring's mock provider
+// stands in for it so the keychain backend's own logic (one JSON value per
+// channel, not-found mapping, auto selection) is still exercised.
+func TestKeyringBackendWithMockProvider(t *testing.T) {
+	keyring.MockInit()
+	store, err := NewCredentialStore(t.TempDir(), CredentialsAuto, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if store.FallbackInUse() {
+		t.Fatal("auto selection chose the file although a keychain answered")
+	}
+	want := Secrets{ConsumerKey: "ck", ConsumerSecret: "cs", AccessToken: "at", AccessTokenSecret: "ats"}
+	if err := store.Set("chan-1", want); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := keyring.Get(keyringService, "chan-1")
+	if err != nil || !strings.Contains(raw, `"consumer_key":"ck"`) {
+		t.Fatalf("keychain entry %q, %v", raw, err)
+	}
+	if got, err := store.Get("chan-1"); err != nil || got != want {
+		t.Fatalf("Get = %+v, %v", got, err)
+	}
+	if err := store.Delete("chan-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Get("chan-1"); !errors.Is(err, ErrNoSecret) {
+		t.Fatalf("after delete: %v", err)
+	}
+	if err := store.Delete("chan-1"); err != nil {
+		t.Fatalf("deleting a missing entry: %v", err)
 	}
 }
