@@ -54,7 +54,7 @@ func TestSyncLockTakesOverStaleOrDeadHolder(t *testing.T) {
 		pid  int
 		beat string
 	}{
-		"stale heartbeat": {pid: 1, beat: old},         // pid 1 is alive, but silent for 3 min
+		"stale heartbeat": {pid: 1, beat: old},            // pid 1 is alive, but silent for 3 min
 		"dead pid":        {pid: 1 << 30, beat: nowUTC()}, // fresh beat, no such process
 	}
 	for name, c := range cases {
