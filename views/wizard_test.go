@@ -4,6 +4,9 @@ package views
 
 import (
 	"context"
+	"io"
+	"log"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/magedesk/magedesk/app"
+	"github.com/magedesk/magedesk/connector"
 	"github.com/magedesk/magedesk/connector/magentosim"
 	"github.com/magedesk/magedesk/model"
 )
@@ -247,5 +251,36 @@ func TestWizardEditsExistingChannelPrefilled(t *testing.T) {
 	got, _ := core.Channel(context.Background(), ch.ID)
 	if got.Name != "New name" || got.SyncInterval != 60 {
 		t.Fatalf("edit not saved: %+v", got)
+	}
+}
+
+func TestWizardOffersToTrustSelfSignedCertificate(t *testing.T) {
+	core := shellTestCore(t, app.Options{})
+	sim := magentosim.New(magentosim.Options{Seed: 3, Customers: 10, Carts: 10, Orders: 10, CreditMemos: 2, Subscribers: 5, Products: 12})
+	srv := httptest.NewUnstartedServer(sim.Handler())
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are the point here
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	wiz := newTestWizard(t, core)
+	f := wiz.Fields()
+	f.Name.SetText("Staging")
+	test.Tap(wiz.Next)
+	f.BaseURL.SetText(srv.URL)
+	f.Token.SetText(sim.Token())
+	got := checkNow(t, wiz)
+	if !strings.HasPrefix(got, "Connection failed") || f.trustBox.Hidden {
+		t.Fatalf("self-signed certificate: result %q, trust box hidden %v", got, f.trustBox.Hidden)
+	}
+	want := connector.CertFingerprint(srv.Certificate())
+	if f.fingerprint != want || !strings.Contains(f.CertInfo.Text, connector.FormatFingerprint(want)) {
+		t.Fatalf("fingerprint shown %q, want %q", f.CertInfo.Text, want)
+	}
+	test.Tap(f.TrustCert)
+	if got := checkNow(t, wiz); !strings.HasPrefix(got, "Connected") {
+		t.Fatalf("trusted certificate still refused: %q", got)
+	}
+	ch, _ := wiz.channel()
+	if ch.TrustedCertSHA256 != want {
+		t.Fatalf("channel pins %q", ch.TrustedCertSHA256)
 	}
 }
