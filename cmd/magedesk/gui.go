@@ -32,26 +32,25 @@ func runGUI(ctx context.Context, args []string) error {
 
 	a := fyneapp.NewWithID("io.magedesk.app")
 	a.SetIcon(assets.Icon)
-	views.Version = version
+	views.Version = versionString()
 	core, err := app.New(app.Options{DataDir: *dataDir, Notifier: views.DesktopNotifier{App: a}})
 	if err != nil {
 		return fmt.Errorf("start MageDesk: %w", err)
 	}
 	defer core.Close()
 
+	// Demo channels need their simulator back (same data, new port) before
+	// anything can sync them; generating the demo store takes milliseconds.
+	if err := core.RestartDemos(ctx); err != nil {
+		slog.Warn("restart demo store", "err", err)
+	}
 	mw := views.NewMainWindow(a, core, app.NewBrowse(core.Store))
 	if err := mw.Start(ctx); err != nil {
 		return fmt.Errorf("open the main window: %w", err)
 	}
 	a.Lifecycle().SetOnStarted(func() {
 		slog.Info("window ready", "after", time.Since(started).Round(time.Millisecond))
-		// Demo channels need their simulator again before any sync runs.
-		go func() {
-			if err := core.RestartDemos(context.Background()); err != nil {
-				slog.Warn("restart demo store", "err", err)
-			}
-			core.Scheduler.Start()
-		}()
+		core.Scheduler.Start()
 	})
 	a.Lifecycle().SetOnStopped(func() {
 		mw.Close()
