@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"io"
 	"time"
 
 	"github.com/magedesk/magedesk/model"
@@ -31,4 +32,40 @@ func (b *Browse) Websites(ctx context.Context, channelID int64) ([]model.Website
 }
 func (b *Browse) CustomerDetail(ctx context.Context, id int64) (CustomerDetail, error) {
 	return CustomerDetail{}, errNotYet
+}
+
+func (b *Browse) Customers(ctx context.Context, f Filter, sort string, desc bool, offset, limit int) ([]CustomerRow, error) {
+	return nil, errNotYet
+}
+func (b *Browse) CountCustomers(ctx context.Context, f Filter) (int, error) { return 0, errNotYet }
+func (b *Browse) ExportCustomersCSV(ctx context.Context, f Filter, sort string, desc bool, w io.Writer) error {
+	return errNotYet
+}
+func (b *Browse) Carts(ctx context.Context, f Filter, sort string, desc bool, offset, limit int) ([]CartRow, error) {
+	return nil, errNotYet
+}
+func (b *Browse) CountCarts(ctx context.Context, f Filter) (int, error) { return 0, errNotYet }
+func (b *Browse) ExportCartsCSV(ctx context.Context, f Filter, sort string, desc bool, w io.Writer) error {
+	return errNotYet
+}
+func (b *Browse) Orders(ctx context.Context, f Filter, sort string, desc bool, offset, limit int) ([]OrderRow, error) {
+	return nil, errNotYet
+}
+func (b *Browse) CountOrders(ctx context.Context, f Filter) (int, error) { return 0, errNotYet }
+func (b *Browse) ExportOrdersCSV(ctx context.Context, f Filter, sort string, desc bool, w io.Writer) error {
+	return errNotYet
+}
+func (b *Browse) CreditMemos(ctx context.Context, f Filter, sort string, desc bool, offset, limit int) ([]CreditMemoRow, error) {
+	return nil, errNotYet
+}
+func (b *Browse) CountCreditMemos(ctx context.Context, f Filter) (int, error) { return 0, errNotYet }
+func (b *Browse) ExportCreditMemosCSV(ctx context.Context, f Filter, sort string, desc bool, w io.Writer) error {
+	return errNotYet
+}
+func (b *Browse) Subscribers(ctx context.Context, f Filter, sort string, desc bool, offset, limit int) ([]SubscriberRow, error) {
+	return nil, errNotYet
+}
+func (b *Browse) CountSubscribers(ctx context.Context, f Filter) (int, error) { return 0, errNotYet }
+func (b *Browse) ExportSubscribersCSV(ctx context.Context, f Filter, sort string, desc bool, w io.Writer) error {
+	return errNotYet
 }

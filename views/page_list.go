@@ -56,6 +56,10 @@ type listSpec[T any] struct {
 	page             func(ctx context.Context, f app.Filter, sort string, desc bool, offset, limit int) ([]T, error)
 	export           func(ctx context.Context, f app.Filter, sort string, desc bool, w io.Writer) error
 	open             func(row T)
+	// zone and channelOf let the loader learn the time zones of the rows'
+	// channels before the cells format times.
+	zone      *zoneCache
+	channelOf func(row T) int64
 }
 
 // listPage is a filter bar, a count of matching rows and a paged table.
@@ -278,7 +282,17 @@ func (p *listPage[T]) applyFilter() {
 	p.table.SetSource(Source[T]{
 		Count: func(ctx context.Context) (int, error) { return spec.count(ctx, f) },
 		Page: func(ctx context.Context, sort string, desc bool, off, lim int) ([]T, error) {
-			return spec.page(ctx, f, sort, desc, off, lim)
+			rows, err := spec.page(ctx, f, sort, desc, off, lim)
+			if err == nil && spec.zone != nil && spec.channelOf != nil {
+				seen := map[int64]bool{}
+				for _, r := range rows {
+					if id := spec.channelOf(r); !seen[id] {
+						seen[id] = true
+						spec.zone.prime(ctx, id)
+					}
+				}
+			}
+			return rows, err
 		},
 	})
 }
@@ -313,4 +327,40 @@ func (p *listPage[T]) loadWebsites(channelID int64) {
 			p.mu.Unlock()
 		})
 	}()
+}
+
+// zoneCache knows each channel's time zone so cells can show local times
+// without a query: loaders prime it off the UI goroutine, cells only read.
+type zoneCache struct {
+	b    *app.Browse
+	mu   sync.Mutex
+	locs map[int64]*time.Location
+}
+
+func newZoneCache(b *app.Browse) *zoneCache {
+	return &zoneCache{b: b, locs: map[int64]*time.Location{}}
+}
+
+// prime looks up the zones of channels not seen yet (loader goroutine).
+func (z *zoneCache) prime(ctx context.Context, channelIDs ...int64) {
+	for _, id := range channelIDs {
+		z.mu.Lock()
+		_, ok := z.locs[id]
+		z.mu.Unlock()
+		if ok {
+			continue
+		}
+		loc := z.b.Location(ctx, id)
+		z.mu.Lock()
+		z.locs[id] = loc
+		z.mu.Unlock()
+	}
+}
+
+// time shows a stored UTC time in its channel's zone (UTC until primed).
+func (z *zoneCache) time(channelID int64, utc string) string {
+	z.mu.Lock()
+	loc := z.locs[channelID]
+	z.mu.Unlock()
+	return app.FormatTime(utc, loc)
 }
