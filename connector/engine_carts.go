@@ -12,8 +12,8 @@ import (
 // fetchCartTotals fills the totals of the active carts among rows from
 // GET carts/{id}/totals (the cart object itself carries no money), before
 // the page is stored, so a cart and its totals land in the same batch.
-// Only rows that are new or changed reach here (the incremental pass skips
-// unchanged ones). Magento answers 404 for a cart that stopped being
+// Only carts the store says need them are asked for (new carts, and active
+// carts whose updated_at moved since their totals were read). Magento answers 404 for a cart that stopped being
 // active since it was listed: it is stored as inactive and the model
 // decides purchased or expired from the orders it holds.
 func (e *Engine) fetchCartTotals(ctx context.Context, rows []row) error {
@@ -26,11 +26,31 @@ func (e *Engine) fetchCartTotals(ctx context.Context, rows []row) error {
 	if len(todo) == 0 {
 		return nil
 	}
+	// Ask the store which of them need totals: new carts, and stored
+	// active carts whose updated_at moved since their totals were read.
+	ids := make([]int64, len(todo))
+	for k, i := range todo {
+		ids[k] = rows[i].id
+	}
+	need, err := e.sink.CartsNeedingTotals(ctx, e.ch.ID, ids)
+	if err != nil {
+		return fmt.Errorf("carts needing totals: %w", err)
+	}
+	needSet := make(map[int64]bool, len(need))
+	for _, id := range need {
+		needSet[id] = true
+	}
+	kept := todo[:0]
+	for _, i := range todo {
+		if needSet[rows[i].id] {
+			kept = append(kept, i)
+		}
+	}
+	todo = kept
 	sem := make(chan struct{}, e.opts.Concurrency)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var first error
-	now := e.nowUTC()
 	for _, i := range todo {
 		if err := e.wait(ctx); err != nil {
 			return err
@@ -57,7 +77,8 @@ func (e *Engine) fetchCartTotals(ctx context.Context, rows []row) error {
 				if merr := MapCartTotals(raw, &cart); merr != nil {
 					e.log.Warn("cart totals did not map", "cart", cart.MagentoID, "error", merr)
 				}
-				cart.TotalsUpdatedAt = now
+				// The cart version the totals belong to (the store compares it).
+				cart.TotalsUpdatedAt = cart.UpdatedAt
 			}
 			rows[i].rec = cart
 		}()
