@@ -165,3 +165,19 @@ func (s *Store) GuestByEmail(ctx context.Context, channelID int64, email string)
 	raw, err := decompressRaw(blob)
 	return g, raw, err
 }
+
+// CartStatusOf is a stored cart's status and, once Purchased, its order's
+// Magento id.
+func (s *Store) CartStatusOf(ctx context.Context, channelID, cartMagentoID int64) (string, int64, error) {
+	var status string
+	var orderID int64
+	err := s.r.QueryRowContext(ctx, `SELECT status, order_magento_id FROM carts WHERE channel_id = ? AND magento_id = ?`,
+		channelID, cartMagentoID).Scan(&status, &orderID)
+	if isNoRows(err) {
+		return "", 0, fmt.Errorf("cart %d: %w", cartMagentoID, ErrNotFound)
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("cart %d status: %w", cartMagentoID, err)
+	}
+	return status, orderID, nil
+}

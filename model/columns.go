@@ -46,7 +46,7 @@ func (c cols) selectList(alias string) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		if alias != "" {
+		if alias != "" && isIdent(x.name) {
 			b.WriteString(alias)
 			b.WriteByte('.')
 		}
@@ -191,4 +191,15 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// isIdent reports whether a column name is a plain column (expressions
+// such as the derived cart "abandoned" flag are not alias-qualified).
+func isIdent(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -22,6 +22,21 @@ type Store struct {
 	w       *sql.DB // exactly one connection
 	r       *sql.DB // read pool
 	tempDir string  // removed on Close (OpenMemory)
+
+	// clock is time.Now unless a test sets it; it decides which open carts
+	// count as abandoned at read time.
+	clock func() time.Time
+}
+
+// SetClock replaces the store's clock (tests, demos).
+func (s *Store) SetClock(now func() time.Time) { s.clock = now }
+
+// nowText is the store clock's time in Magento's format.
+func (s *Store) nowText() string {
+	if s.clock != nil {
+		return s.clock().UTC().Format(TimeLayout)
+	}
+	return nowUTC()
 }
 
 // pragmas shared by both pools; mattn/go-sqlite3 applies them per connection.
