@@ -118,7 +118,9 @@ func (s *Store) periodFigures(ctx context.Context, channelID int64, from, to str
 		}
 		return byCur[c]
 	}
-	wrap := func(what string, err error) error { return fmt.Errorf("dashboard %s [%s, %s): %w", what, from, to, err) }
+	wrap := func(what string, err error) error {
+		return fmt.Errorf("dashboard %s [%s, %s): %w", what, from, to, err)
+	}
 
 	cc, args := chanCond("o", channelID, []any{from, to})
 	rows, err := s.r.QueryContext(ctx, `SELECT o.base_currency, count(*), coalesce(sum(o.base_grand_total_units), 0)

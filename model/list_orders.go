@@ -42,7 +42,7 @@ func orderSpec() *listSpec {
 			"created_at": "t.created_at", "updated_at": "t.updated_at", "increment_id": "t.increment_id",
 			"grand_total": "t.base_grand_total_units", "email": "t.email_lc",
 			"customer": "t.customer_lastname COLLATE NOCASE, t.customer_firstname COLLATE NOCASE",
-			"status": "t.status", "refunded": "t.base_total_refunded_units", "items": "t.total_item_count",
+			"status":   "t.status", "refunded": "t.base_total_refunded_units", "items": "t.total_item_count",
 			"id": "t.magento_id",
 		},
 		sortDef: "created_at", descDef: true,

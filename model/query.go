@@ -29,17 +29,17 @@ const (
 
 // listSpec describes how one entity's list maps ListQuery to SQL.
 type listSpec struct {
-	alias    string // table alias in from
-	from     string // FROM clause (with joins the row needs)
-	created  string // column for From/To ("" = no date filter)
-	fts      string // full-text table (rowid = alias.id), "" = LIKE search
-	like     []string
-	website  string // condition with one ? for WebsiteID
-	guest    string // condition meaning "guest"
-	status   func(status string) (string, []any, error)
-	sorts    map[string]string
-	sortDef  string
-	descDef  bool
+	alias      string // table alias in from
+	from       string // FROM clause (with joins the row needs)
+	created    string // column for From/To ("" = no date filter)
+	fts        string // full-text table (rowid = alias.id), "" = LIKE search
+	like       []string
+	website    string // condition with one ? for WebsiteID
+	guest      string // condition meaning "guest"
+	status     func(status string) (string, []any, error)
+	sorts      map[string]string
+	sortDef    string
+	descDef    bool
 	extra      string // fixed condition (e.g. one customer's rows), "" = none
 	extraArgs  []any
 	selectArgs []any // args for placeholders in the select list (e.g. the abandoned cutoff)
