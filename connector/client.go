@@ -39,6 +39,8 @@ type Config struct {
 }
 
 const (
+	// userAgent names us: some hosting firewalls block Go's default agent.
+	userAgent          = "MageDesk/1.0 (Magento 2 REST client)"
 	defaultTimeout     = 60 * time.Second
 	defaultMaxAttempts = 5
 )
@@ -199,6 +201,7 @@ type response struct {
 func (c *Client) roundTrip(ctx context.Context, method, route, query string, body []byte) (*response, error) {
 	full := c.base + "/" + strings.TrimLeft(route, "/")
 	req := c.rc.R().SetContext(ctx).
+		SetHeader("User-Agent", userAgent).
 		SetHeader("Accept", "application/json").
 		SetHeader("Content-Type", "application/json")
 	if err := c.authorize(req, method, &full, query); err != nil {

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -418,5 +419,24 @@ func TestMagentoErrorSamplesClassify(t *testing.T) {
 	e429 := newAPIError("PUT", "carts/4/order", 429, "application/json", sample(t, "error-429.json"))
 	if !errors.Is(e429, ErrRateLimited) || e429.Message != "Too Many Requests" {
 		t.Errorf("429 sample: %+v", e429)
+	}
+}
+
+func TestCanceledWriteIsReportedAsUnknownOutcome(t *testing.T) {
+	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.Header.Get("User-Agent"), "MageDesk/") {
+			t.Errorf("User-Agent = %q", r.Header.Get("User-Agent"))
+		}
+		_, _ = io.ReadAll(r.Body) // lets the server notice the client hanging up
+		select {
+		case <-r.Context().Done():
+		case <-time.After(2 * time.Second):
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	err := c.DoWrite(ctx, http.MethodPut, "carts/4/order", map[string]any{}, nil)
+	if !errors.Is(err, ErrOutcomeUnknown) || !strings.Contains(HumanMessage(err), "may or may not") {
+		t.Fatalf("err = %v / %s", err, HumanMessage(err))
 	}
 }

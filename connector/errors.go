@@ -124,14 +124,12 @@ func newAPIError(method, route string, status int, contentType string, body []by
 
 func classifyStatus(status int, e *APIError) error {
 	lower := strings.ToLower(e.Template + " " + string(e.Raw))
-	switch {
-	case strings.Contains(lower, "oauth_problem") || strings.Contains(lower, "oauth"):
-		if strings.Contains(lower, "timestamp") {
-			return ErrClockSkew
-		}
-		if status == 401 || status == 400 {
-			return ErrCredentialsRefused
-		}
+	if (status == 400 || status == 401) && strings.Contains(lower, "timestamp") {
+		// OAuth refuses requests whose oauth_timestamp is too far off.
+		return ErrClockSkew
+	}
+	if (status == 400 || status == 401) && strings.Contains(lower, "oauth") {
+		return ErrCredentialsRefused
 	}
 	switch {
 	case status == 401 && aclMessage.MatchString(e.Template):

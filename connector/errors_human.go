@@ -88,12 +88,12 @@ func HumanMessage(err error) string {
 	var ae *APIError
 	errors.As(err, &ae)
 	switch {
+	case errors.Is(err, ErrOutcomeUnknown): // before Canceled: a canceled write may still have happened
+		return "The shop did not confirm the change (the answer was lost). It may or may not have been saved in Magento; check the shop before trying again."
 	case errors.Is(err, context.Canceled):
 		return "The operation was canceled."
 	case errors.Is(err, ErrConfig):
 		return "The connection settings are not usable: " + innermost(err)
-	case errors.Is(err, ErrOutcomeUnknown):
-		return "The shop did not confirm the change (the answer was lost). It may or may not have been saved in Magento; check the shop before trying again."
 	case errors.Is(err, ErrTLS):
 		if errors.As(err, new(*pinMismatchError)) {
 			return "The shop's certificate changed since you trusted it. If the shop renewed its certificate, trust the new fingerprint in the channel settings; otherwise someone may be intercepting the connection."
