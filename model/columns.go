@@ -69,6 +69,8 @@ func colsOf(parts ...any) cols {
 			out = append(out, v)
 		case []col:
 			out = append(out, v...)
+		case cols:
+			out = append(out, v...)
 		default:
 			panic(fmt.Sprintf("colsOf: %T", p))
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 )
 
 // Small fixture factory: records shaped like the connector produces them.
@@ -86,4 +87,12 @@ func fxMemo(id, orderID int64, incr, created, grand string) CreditMemo {
 	return CreditMemo{MagentoID: id, OrderID: orderID, IncrementID: incr, State: CreditMemoRefunded, StoreID: 1,
 		CreatedAt: created, UpdatedAt: created, BaseCurrency: "USD", OrderCurrency: "USD", GrandTotal: g, BaseGrandTotal: g,
 		Items: []CreditMemoItem{{MagentoID: id * 10, OrderItemID: orderID*10 + 1, SKU: "MH01-XS-Black", Qty: "1", Price: g, RowTotal: g}}}
+}
+
+func fixedClock(utc string) func() time.Time {
+	t, err := time.ParseInLocation(TimeLayout, utc, time.UTC)
+	if err != nil {
+		panic(err)
+	}
+	return func() time.Time { return t }
 }
