@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/magedesk/magedesk/model"
@@ -17,6 +18,9 @@ type Browse struct {
 	store *model.Store
 	// now is time.Now, replaceable in tests so periods are reproducible.
 	now func() time.Time
+
+	dictMu    sync.Mutex
+	dictCache map[int64]*dicts
 }
 
 // NewBrowse wraps a store.
@@ -88,5 +92,14 @@ func (b *Browse) Channel(ctx context.Context, id int64) (model.Channel, error) {
 // storeViewLocation is the zone of the channel's first store view that
 // has one (the default store view comes first), else UTC.
 func (b *Browse) storeViewLocation(ctx context.Context, channelID int64) *time.Location {
+	views, err := b.store.ListStoreViews(ctx, channelID)
+	if err != nil {
+		return time.UTC
+	}
+	for _, v := range views {
+		if v.Timezone != "" {
+			return LoadLocation(v.Timezone)
+		}
+	}
 	return time.UTC
 }

@@ -1,6 +1,11 @@
 package app
 
-import "time"
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+)
 
 // Definitions shown as tooltips on the dashboard; the SQL behind the
 // figures follows them word for word.
@@ -29,14 +34,13 @@ type CurrencyFigures struct {
 	RefundsUnits, PrevRefundsUnits     int64
 	AbandonedUnits, PrevAbandonedUnits int64
 
-	// RevenueByDay and OrdersByDay have one bucket per local day of the period.
+	// RevenueByDay has one bucket per local day of the period.
 	RevenueByDay []int64
-	OrdersByDay  []int64
 }
 
 // TopCustomer is one row of the top customers by lifetime value.
 type TopCustomer struct {
-	LocalID       int64
+	LocalID       int64 // 0 for a guest (no customer window to open)
 	Name, Email   string
 	Currency      string
 	LifetimeUnits int64
@@ -52,6 +56,8 @@ type DashboardData struct {
 	ReturningCustomers, PrevReturningCustomers int64
 	AbandonedCarts, PrevAbandonedCarts         int64
 	PurchasedCarts, PrevPurchasedCarts         int64
+
+	OrdersByDay []int64 // all currencies, one bucket per local day
 
 	TopCustomers []TopCustomer
 	Elapsed      time.Duration // how long the figures took (shown in the status line)
@@ -109,4 +115,68 @@ func abs64(v int64) int64 {
 		return -v
 	}
 	return v
+}
+
+// Dashboard computes a channel's figures (0 = all channels) for a period
+// of local days in the channel's zone against the previous period of the
+// same length. first/last are used for PeriodCustom only.
+func (b *Browse) Dashboard(ctx context.Context, channelID int64, kind PeriodKind, first, last time.Time) (DashboardData, error) {
+	start := time.Now()
+	loc := b.Location(ctx, channelID)
+	p, err := NewPeriod(kind, b.now(), loc, first, last)
+	if err != nil {
+		return DashboardData{}, err
+	}
+	md, err := b.store.Dashboard(ctx, channelID, p.From, p.To, loc)
+	if err != nil {
+		return DashboardData{}, fmt.Errorf("dashboard %s: %w", kind, err)
+	}
+	d := DashboardData{Period: p,
+		NewCustomers: md.Current.NewCustomers, PrevNewCustomers: md.Previous.NewCustomers,
+		ReturningCustomers: md.Current.ReturningCustomers, PrevReturningCustomers: md.Previous.ReturningCustomers,
+		AbandonedCarts: md.Current.AbandonedCarts, PrevAbandonedCarts: md.Previous.AbandonedCarts,
+		PurchasedCarts: md.Current.PurchasedCarts, PrevPurchasedCarts: md.Previous.PurchasedCarts,
+	}
+	byCur := map[string]*CurrencyFigures{}
+	get := func(c string) *CurrencyFigures {
+		if byCur[c] == nil {
+			byCur[c] = &CurrencyFigures{Currency: c, RevenueByDay: make([]int64, p.Days)}
+		}
+		return byCur[c]
+	}
+	for _, c := range md.Current.Currencies {
+		f := get(c.Currency)
+		f.RevenueUnits, f.Orders, f.RefundsUnits, f.AbandonedUnits = c.RevenueUnits, c.Orders, c.RefundsUnits, c.AbandonedUnits
+		f.AOVUnits = averageUnits(c.SalesUnits, c.Orders)
+	}
+	for _, c := range md.Previous.Currencies {
+		f := get(c.Currency)
+		f.PrevRevenueUnits, f.PrevOrders, f.PrevRefundsUnits, f.PrevAbandonedUnits = c.RevenueUnits, c.Orders, c.RefundsUnits, c.AbandonedUnits
+		f.PrevAOVUnits = averageUnits(c.SalesUnits, c.Orders)
+	}
+	d.OrdersByDay = make([]int64, p.Days)
+	for i, day := range md.Days {
+		if i >= p.Days {
+			break
+		}
+		d.OrdersByDay[i] = day.Orders
+		for c, u := range day.RevenueUnits {
+			get(c).RevenueByDay[i] = u
+		}
+	}
+	for _, f := range byCur {
+		d.Currencies = append(d.Currencies, *f)
+	}
+	sort.Slice(d.Currencies, func(i, j int) bool { return d.Currencies[i].Currency < d.Currencies[j].Currency })
+	for _, t := range md.TopCustomers {
+		tc := TopCustomer{Name: t.Name, Email: t.Email, Currency: t.Currency, LifetimeUnits: t.LifetimeUnits, Orders: t.OrdersCount}
+		if !t.IsGuest {
+			tc.LocalID = t.LocalID
+		} else if tc.Name == "" {
+			tc.Name = "Guest"
+		}
+		d.TopCustomers = append(d.TopCustomers, tc)
+	}
+	d.Elapsed = time.Since(start)
+	return d, nil
 }

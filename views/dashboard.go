@@ -306,13 +306,11 @@ func (p *DashboardPage) apply(d app.DashboardData) {
 	for i := 0; i < d.Period.Days; i++ {
 		label := d.Period.DayStart(i).Format(dayLabel)
 		var r, o int64
-		for k, c := range cs {
-			if i < len(c.OrdersByDay) {
-				o += c.OrdersByDay[i]
-			}
-			if k == 0 && i < len(c.RevenueByDay) {
-				r = c.RevenueByDay[i]
-			}
+		if i < len(d.OrdersByDay) {
+			o = d.OrdersByDay[i]
+		}
+		if len(cs) > 0 && i < len(cs[0].RevenueByDay) {
+			r = cs[0].RevenueByDay[i]
 		}
 		revPts = append(revPts, ChartPoint{Label: label, Value: r})
 		ordPts = append(ordPts, ChartPoint{Label: label, Value: o})
@@ -364,29 +362,34 @@ func (p *DashboardPage) ExportCSV(w fyne.Window) {
 	d.Show()
 }
 
-// ExportCSVTo writes one row per day and currency: day, currency, revenue, orders.
+// ExportCSVTo writes one row per day: orders and the revenue per currency.
 func (p *DashboardPage) ExportCSVTo(w io.Writer) error {
 	if p.data == nil {
 		return fmt.Errorf("dashboard not computed yet")
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"day", "currency", "revenue", "orders"}); err != nil {
+	d := p.data
+	header := []string{"day", "orders"}
+	for _, c := range d.Currencies {
+		header = append(header, "revenue_"+c.Currency)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
-	d := p.data
 	for i := 0; i < d.Period.Days; i++ {
-		day := d.Period.DayStart(i).Format("2006-01-02")
+		row := []string{d.Period.DayStart(i).Format("2006-01-02"), "0"}
+		if i < len(d.OrdersByDay) {
+			row[1] = fmt.Sprint(d.OrdersByDay[i])
+		}
 		for _, c := range d.Currencies {
-			var r, o int64
+			var r int64
 			if i < len(c.RevenueByDay) {
 				r = c.RevenueByDay[i]
 			}
-			if i < len(c.OrdersByDay) {
-				o = c.OrdersByDay[i]
-			}
-			if err := cw.Write([]string{day, c.Currency, model.FixedUnits(r, 2), fmt.Sprint(o)}); err != nil {
-				return err
-			}
+			row = append(row, model.FixedUnits(r, 2))
+		}
+		if err := cw.Write(row); err != nil {
+			return err
 		}
 	}
 	cw.Flush()
