@@ -1,5 +1,3 @@
-//go:build shellwip
-
 package views
 
 import (
