@@ -133,7 +133,7 @@ func redirectError(method, route string, resp *response) *APIError {
 }
 
 func retryableStatus(status int) bool {
-	return status == http.StatusTooManyRequests || status >= 500
+	return status == http.StatusTooManyRequests || status == http.StatusRequestTimeout || status >= 500
 }
 
 // retryableTransport: unknown host names and TLS failures do not heal
