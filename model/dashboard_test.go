@@ -24,7 +24,7 @@ func TestDashboardFigures(t *testing.T) {
 	a := ord(1, 1, "c1@example.com", "2024-02-28 10:00:00", "100", "USD") // previous period
 	b := ord(2, 1, "c1@example.com", "2024-03-01 08:00:00", "50", "USD")  // day 1, returning
 	b.QuoteID = 2
-	c := ord(3, 0, "x@example.com", "2024-03-01 23:30:00", "30", "USD") // day 2 locally, new guest
+	c := ord(3, 0, "x@example.com", "2024-03-01 23:30:00", "30", "USD")  // day 2 locally, new guest
 	d := ord(4, 2, "c2@example.com", "2024-03-02 10:00:00", "20", "EUR") // day 2, new
 	e := ord(5, 3, "c3@example.com", "2024-03-01 09:00:00", "999", "USD")
 	e.State = "canceled"
