@@ -58,6 +58,8 @@ func (c *Client) GetCart(ctx context.Context, cartID int64) (model.Cart, error) 
 		if err := MapCartTotals(totals, &cart); err != nil {
 			return cart, fmt.Errorf("read cart %d totals: %w", cartID, err)
 		}
+		// The store keeps earlier totals unless told these are fresh (as the engine does).
+		cart.TotalsUpdatedAt = cart.UpdatedAt
 	}
 	return cart, nil
 }
