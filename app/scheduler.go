@@ -26,6 +26,10 @@ type Scheduler struct {
 
 	mu      sync.Mutex
 	runs    map[int64]*syncRun
+	// dones keeps each channel's latest run's done channel after the run
+	// left runs, so Wait also covers the finishing steps (result saved,
+	// events and notification sent).
+	dones map[int64]chan struct{}
 	stop    chan struct{}
 	loop    sync.WaitGroup
 	closed  bool
@@ -45,7 +49,7 @@ type syncRun struct {
 }
 
 func newScheduler(c *Core) *Scheduler {
-	return &Scheduler{core: c, runs: map[int64]*syncRun{}, stop: make(chan struct{})}
+	return &Scheduler{core: c, runs: map[int64]*syncRun{}, dones: map[int64]chan struct{}{}, stop: make(chan struct{})}
 }
 
 // Start begins the timer loop (call once, after the UI is up). Runs that
@@ -229,10 +233,14 @@ func (s *Scheduler) Cancel(channelID int64) {
 	}
 }
 
-// Wait blocks until channelID's current sync (if any) has finished.
+// Wait blocks until channelID's latest sync (if any) has completely
+// finished, including its result, events and notification.
 func (s *Scheduler) Wait(channelID int64) {
-	if r := s.run(channelID); r != nil {
-		<-r.done
+	s.mu.Lock()
+	done := s.dones[channelID]
+	s.mu.Unlock()
+	if done != nil {
+		<-done
 	}
 }
 
@@ -255,6 +263,7 @@ func (s *Scheduler) start(channelID int64, kind string) (bool, string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &syncRun{channelID: channelID, cancel: cancel, done: make(chan struct{}), gate: &connector.PauseGate{}, started: s.core.now()}
 	s.runs[channelID] = r
+	s.dones[channelID] = r.done
 	s.mu.Unlock()
 
 	go func() {
