@@ -31,8 +31,13 @@ func NewBrowse(store *model.Store) *Browse {
 // Store returns the wrapped store (for the shell and tests).
 func (b *Browse) Store() *model.Store { return b.store }
 
-// SetClock replaces the clock the dashboard periods are computed from.
-func (b *Browse) SetClock(now func() time.Time) { b.now = now }
+// SetClock replaces the clock the dashboard periods are computed from,
+// and the store's (which decides when an idle cart counts as abandoned).
+// For tests and demos; call it before the Browse is used.
+func (b *Browse) SetClock(now func() time.Time) {
+	b.now = now
+	b.store.SetClock(now)
+}
 
 // Now is the current time by the Browse clock.
 func (b *Browse) Now() time.Time { return b.now() }

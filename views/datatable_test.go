@@ -27,9 +27,10 @@ type fakeRow struct {
 // fakeSource serves n rows sorted by id or name, and records which pages
 // were asked for.
 type fakeSource struct {
-	mu    sync.Mutex
-	rows  []fakeRow
-	pages []int
+	mu     sync.Mutex
+	rows   []fakeRow
+	pages  []int
+	sorted map[string][]fakeRow // by key and direction, sorted once
 }
 
 func newFakeSource(n int) *fakeSource {
@@ -46,18 +47,26 @@ func (f *fakeSource) source() Source[fakeRow] {
 		Page: func(_ context.Context, key string, desc bool, off, lim int) ([]fakeRow, error) {
 			f.mu.Lock()
 			f.pages = append(f.pages, off/lim)
+			k := fmt.Sprint(key, desc)
+			s, ok := f.sorted[k]
+			if !ok {
+				s = append([]fakeRow(nil), f.rows...)
+				sort.SliceStable(s, func(i, j int) bool {
+					less := s[i].ID < s[j].ID
+					if key == "name" {
+						less = s[i].Name < s[j].Name
+					}
+					if desc {
+						return !less
+					}
+					return less
+				})
+				if f.sorted == nil {
+					f.sorted = map[string][]fakeRow{}
+				}
+				f.sorted[k] = s
+			}
 			f.mu.Unlock()
-			s := append([]fakeRow(nil), f.rows...)
-			sort.SliceStable(s, func(i, j int) bool {
-				less := s[i].ID < s[j].ID
-				if key == "name" {
-					less = s[i].Name < s[j].Name
-				}
-				if desc {
-					return !less
-				}
-				return less
-			})
 			if off > len(s) {
 				return nil, nil
 			}

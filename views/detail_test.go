@@ -16,8 +16,9 @@ import (
 	"github.com/magedesk/magedesk/model"
 )
 
-// fixtureNow is the fixed clock of the views tests (a Thursday, 14:30 in New York).
-var fixtureNow = time.Date(2026, 11, 26, 19, 30, 0, 0, time.UTC)
+// fixtureNow is the clock of the views tests: the fixture is laid out
+// relative to it and both the Browse and the store use it.
+var fixtureNow = time.Now().UTC().Truncate(time.Second)
 
 type viewsFixture struct {
 	browse *app.Browse

@@ -16,7 +16,7 @@ func NewCartsPage(b *app.Browse, nav Navigator) Page { return newCartsPage(b, na
 func newCartsPage(b *app.Browse, nav Navigator) *listPage[app.CartRow] {
 	zone := newZoneCache(b)
 	return newListPage(b, listSpec[app.CartRow]{
-		singular: "shopping cart", plural: "shopping carts", exportName: "carts",
+		singular: "cart", plural: "carts", exportName: "carts",
 		searchHint: "Search cart #, customer name, email or SKU",
 		columns: []Column[app.CartRow]{
 			{Key: app.SortMagentoID, Title: "Cart #", Width: 80, Align: fyne.TextAlignTrailing, Render: func(r app.CartRow) string { return fmt.Sprint(r.MagentoID) }},
