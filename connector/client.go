@@ -1,3 +1,17 @@
+// Package connector is everything that speaks Magento 2 REST:
+//
+//   - client*.go, oauth.go: the Resty client (bearer or OAuth 1.0a signed
+//     per attempt, read retries, TLS pinning, no secrets in logs);
+//   - searchcriteria.go: the searchCriteria query builder;
+//   - errors*.go: classified errors and HumanMessage for shop owners;
+//   - map_*.go: tolerant JSON → model mapping (one odd field never loses
+//     a record);
+//   - api_store.go, connect.go: dictionaries and the setup wizard's check;
+//   - writes*.go, act_writes.go: cart, checkout, refund and customer writes
+//     that never repeat a non-idempotent call blindly;
+//   - engine*.go: the sync engine, writing through Sink (sink.go).
+//
+// connector/magentosim is a Magento 2 REST simulator the tests run against.
 package connector
 
 import (
