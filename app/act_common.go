@@ -181,3 +181,16 @@ func ErrorField(err error) (field, message string) {
 	}
 	return "", connector.HumanMessage(err)
 }
+
+// Connector types the act forms fill in, named here so the views speak
+// only to the app layer.
+type (
+	Country            = connector.Country
+	Region             = connector.Region
+	CartItemInput      = connector.CartItemInput
+	ConfigurableOption = connector.ConfigurableOption
+	QuoteAddress       = connector.QuoteAddress
+	ShippingMethod     = connector.ShippingMethod
+	PaymentInput       = connector.PaymentInput
+	Totals             = connector.Totals
+)
