@@ -93,7 +93,11 @@ func HumanMessage(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "The operation was canceled."
 	case errors.Is(err, ErrConfig):
-		return "The connection settings are not usable: " + innermost(err)
+		msg := err.Error()
+		if i := strings.Index(msg, ErrConfig.Error()+": "); i >= 0 {
+			msg = msg[i+len(ErrConfig.Error())+2:]
+		}
+		return "The connection settings are not usable: " + msg
 	case errors.Is(err, ErrTLS):
 		if errors.As(err, new(*pinMismatchError)) {
 			return "The shop's certificate changed since you trusted it. If the shop renewed its certificate, trust the new fingerprint in the channel settings; otherwise someone may be intercepting the connection."
@@ -110,7 +114,7 @@ func HumanMessage(err error) string {
 		if ae != nil && strings.Contains(ae.Message, "basic auth") {
 			return "The web server in front of the shop asks for a user name and password (HTTP basic auth). Enter them in the channel's connection settings."
 		}
-		return "Magento refused the credentials. Check the consumer key, consumer secret, access token and access token secret of the integration (System > Extensions > Integrations), and that the integration is active."
+		return "Magento refused the credentials. Check the access token (for OAuth: the consumer key, consumer secret, access token and access token secret) of the integration (System > Extensions > Integrations), and that the integration is active."
 	case errors.Is(err, ErrMissingACL):
 		return "The integration lacks some API permissions (System > Extensions > Integrations > your integration > API)."
 	case errors.Is(err, ErrUnauthorized):

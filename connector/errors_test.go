@@ -81,3 +81,11 @@ func TestHumanMessagesAreDistinct(t *testing.T) {
 		t.Error("HTML message wording")
 	}
 }
+
+func TestConfigErrorMessageSaysWhatIsWrong(t *testing.T) {
+	_, err := NewClient(Config{BaseURL: "http://shop.example.com", Auth: Auth{Token: "t"}})
+	msg := HumanMessage(err)
+	if !strings.Contains(msg, "plain http") || strings.Contains(msg, ErrConfig.Error()) {
+		t.Errorf("message = %q", msg)
+	}
+}
