@@ -55,7 +55,7 @@ func TestWelcomeDemoShowsMainWindowWithSyncedData(t *testing.T) {
 	if mw.Shell.ChannelSelect.Visible() {
 		t.Fatal("channel selector shown with a single channel")
 	}
-	if !strings.Contains(mw.Shell.SyncBar.Label.Text, "sync finished") {
+	if bar := mw.Shell.SyncBar.Label.Text; !strings.HasPrefix(bar, app.DemoName+": Last sync ") || !strings.HasSuffix(bar, " — ok") {
 		t.Fatalf("sync bar after the demo: %q", mw.Shell.SyncBar.Label.Text)
 	}
 	sim := core.DemoSimulator(chs[0].ID)
