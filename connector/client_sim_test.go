@@ -80,6 +80,19 @@ func TestEverySimulatedRecordMapsCleanly(t *testing.T) {
 		t.Error("no order had items")
 	}
 	t.Logf("orders with items %d, child lines %d", withItems, children)
+
+	// Customers carry is_subscribed (2.4 customers/search), so subscribers
+	// can be derived when the companion module is missing.
+	derived := 0
+	for _, raw := range pageAll(t, c, "customers/search", 50) {
+		cu, _ := MapCustomer(raw)
+		if s, ok := SubscriberFromCustomer(cu); ok && s.CustomerID == cu.MagentoID {
+			derived++
+		}
+	}
+	if derived == 0 {
+		t.Error("no customer carried extension_attributes.is_subscribed")
+	}
 }
 
 // Reads survive a store that errors, resets, truncates and sends HTML on
