@@ -125,6 +125,10 @@ func New(opts Options) *Store {
 	s.groups = newTable("code", func(g *CustomerGroup) int64 { return g.ID },
 		func(g *CustomerGroup) string { return g.Code }, func(g *CustomerGroup, v string) { g.Code = v })
 	addCartFields(s)
+	// GroupRepository translates the interface names to the customer_group columns; both work.
+	s.groups.fields["customer_group_id"] = s.groups.fields["id"]
+	s.groups.fields["customer_group_code"] = s.groups.fields["code"]
+	s.groups.fields["class_name"] = s.groups.fields["tax_class_name"]
 
 	grp := make([]*CustomerGroup, len(customerGroups))
 	for i := range customerGroups {
