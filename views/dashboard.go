@@ -127,7 +127,10 @@ func newDashboardPage(b *app.Browse, nav Navigator) *DashboardPage {
 		container.NewBorder(p.revenueTitle, nil, nil, nil, p.revenueChart),
 		container.NewBorder(boldLabel("Orders over time"), nil, nil, nil, p.ordersChart),
 	)
-	topBox := container.NewBorder(p.topTitle, nil, nil, nil,
+	topInfo := widget.NewLabel("ⓘ " + app.DefTop)
+	topInfo.Importance = widget.LowImportance
+	topInfo.Wrapping = fyne.TextWrapWord
+	topBox := container.NewBorder(p.topTitle, topInfo, nil, nil,
 		container.NewGridWrap(fyne.NewSize(660, 260), p.topTable))
 	info := widget.NewLabel("ⓘ " + app.DefPeriod)
 	info.Importance = widget.LowImportance
