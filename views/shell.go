@@ -39,6 +39,7 @@ type navItem struct {
 	make    func() Page
 	page    Page
 	exports bool
+	noFind  bool // the page has nothing to search (dashboard)
 	stale   bool
 	search  string
 }
@@ -187,9 +188,13 @@ func (s *Shell) ensure(it *navItem) {
 	s.mu.Lock()
 	id := s.channelID
 	s.mu.Unlock()
+	// Pages start empty; SetChannel or Reload starts their first load.
 	if id != 0 {
 		it.page.SetChannel(id)
+	} else {
+		it.page.Reload()
 	}
+	it.stale = false
 }
 
 func (s *Shell) show(i int) {
@@ -209,6 +214,11 @@ func (s *Shell) show(i int) {
 	s.Search.OnChanged = nil
 	s.Search.SetText(it.search)
 	s.Search.OnChanged = s.searchChanged
+	if it.noFind {
+		s.Search.Disable()
+	} else {
+		s.Search.Enable()
+	}
 	if it.exports {
 		s.ExportButton.Enable()
 	} else {
@@ -298,17 +308,33 @@ func (s *Shell) channelChosen(name string) {
 	}
 }
 
-// SelectChannel picks a channel in the selector (0 = all).
+// SelectChannel shows one channel's records (0 = all). It may be called
+// before the channel list has loaded (a new or demo channel): the choice is
+// kept and the selector catches up when the list arrives.
 func (s *Shell) SelectChannel(id int64) {
 	s.mu.Lock()
-	name := allChannels
+	changed := id != s.channelID
+	s.channelID = id
+	name := ""
 	for _, ch := range s.channels {
 		if ch.ID == id {
 			name = channelLabel(ch)
 		}
 	}
+	if id == 0 {
+		name = allChannels
+	}
 	s.mu.Unlock()
-	s.ChannelSelect.SetSelected(name)
+	if changed {
+		for _, it := range s.items {
+			if it.page != nil {
+				it.page.SetChannel(id)
+			}
+		}
+	}
+	if name != "" {
+		s.ChannelSelect.SetSelected(name)
+	}
 }
 
 // ChannelID is the selected channel (0 = all).
@@ -349,9 +375,7 @@ func (s *Shell) loadChannels() {
 		}
 		s.ChannelSelect.Options = opts
 		if name == allChannels && selected != 0 {
-			s.mu.Lock()
-			s.channelID = 0 // the selected channel was removed
-			s.mu.Unlock()
+			s.SelectChannel(0) // the selected channel was removed
 		}
 		s.ChannelSelect.SetSelected(name)
 		first := false

@@ -13,7 +13,7 @@ import (
 // and the shell's own Channels and Sync Log pages.
 func (s *Shell) buildNavItems(b *app.Browse) []*navItem {
 	return []*navItem{
-		{title: NavDashboard, icon: theme.HomeIcon(), make: func() Page { return NewDashboardPage(b, s.nav) }},
+		{title: NavDashboard, icon: theme.HomeIcon(), noFind: true, make: func() Page { return NewDashboardPage(b, s.nav) }},
 		{title: NavCustomers, icon: theme.AccountIcon(), exports: true, make: func() Page { return NewCustomersPage(b, s.nav) }},
 		{title: NavCarts, icon: cartIcon, exports: true, make: func() Page { return NewCartsPage(b, s.nav) }},
 		{title: NavOrders, icon: theme.DocumentIcon(), exports: true, make: func() Page { return NewOrdersPage(b, s.nav) }},
