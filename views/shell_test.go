@@ -130,12 +130,15 @@ func TestShellReloadsVisiblePageAndMarksOthers(t *testing.T) {
 	s.Show(NavOrders)
 	s.Show(NavCustomers)
 	cust, orders := fakes[NavCustomers], fakes[NavOrders]
+	if cust.reloads != 1 || orders.reloads != 1 {
+		t.Fatalf("a new page is not loaded once: customers %d orders %d", cust.reloads, orders.reloads)
+	}
 	core.Events.Publish(app.Event{Kind: app.EvDataChanged, ChannelID: 1})
-	if cust.reloads != 1 || orders.reloads != 0 {
+	if cust.reloads != 2 || orders.reloads != 1 {
 		t.Fatalf("reloads: customers %d orders %d", cust.reloads, orders.reloads)
 	}
 	s.Show(NavOrders)
-	if orders.reloads != 1 {
+	if orders.reloads != 2 {
 		t.Fatalf("stale orders page not reloaded on show: %d", orders.reloads)
 	}
 }
