@@ -50,7 +50,7 @@ type TopCustomer struct {
 // DashboardData is everything the dashboard shows for one channel and period.
 type DashboardData struct {
 	Period     Period
-	Currencies []CurrencyFigures // sorted by currency code; one when all websites share it
+	Currencies []CurrencyFigures // the channel's base currency first, then by code; one when all websites share it
 
 	NewCustomers, PrevNewCustomers             int64
 	ReturningCustomers, PrevReturningCustomers int64
@@ -167,7 +167,16 @@ func (b *Browse) Dashboard(ctx context.Context, channelID int64, kind PeriodKind
 	for _, f := range byCur {
 		d.Currencies = append(d.Currencies, *f)
 	}
-	sort.Slice(d.Currencies, func(i, j int) bool { return d.Currencies[i].Currency < d.Currencies[j].Currency })
+	// The channel's base currency leads (its figures are the main ones and
+	// the revenue chart shows it), then the others by code.
+	base := b.Currency(ctx, channelID)
+	sort.Slice(d.Currencies, func(i, j int) bool {
+		ci, cj := d.Currencies[i].Currency, d.Currencies[j].Currency
+		if (ci == base) != (cj == base) {
+			return ci == base
+		}
+		return ci < cj
+	})
 	for _, t := range md.TopCustomers {
 		tc := TopCustomer{Name: t.Name, Email: t.Email, Currency: t.Currency, LifetimeUnits: t.LifetimeUnits, Orders: t.OrdersCount}
 		if !t.IsGuest {

@@ -37,6 +37,7 @@ func (b *Browse) query(ctx context.Context, f Filter, sorts map[string]string, s
 // views, cached briefly so a page of rows costs no extra query per row.
 type dicts struct {
 	websites, groups, stores map[int64]string
+	websiteCurrency          map[int64]string // base currency of a website's store views
 	at                       time.Time
 }
 
@@ -52,7 +53,8 @@ func (b *Browse) dicts(ctx context.Context, channelID int64) *dicts {
 	if ok && time.Since(d.at) < dictTTL {
 		return d
 	}
-	d = &dicts{websites: map[int64]string{}, groups: map[int64]string{}, stores: map[int64]string{}, at: time.Now()}
+	d = &dicts{websites: map[int64]string{}, groups: map[int64]string{}, stores: map[int64]string{},
+		websiteCurrency: map[int64]string{}, at: time.Now()}
 	if ws, err := b.store.ListWebsites(ctx, channelID); err == nil {
 		for _, w := range ws {
 			d.websites[w.MagentoID] = w.Name
@@ -66,6 +68,9 @@ func (b *Browse) dicts(ctx context.Context, channelID int64) *dicts {
 	if vs, err := b.store.ListStoreViews(ctx, channelID); err == nil {
 		for _, v := range vs {
 			d.stores[v.MagentoID] = v.Name
+			if v.BaseCurrency != "" && d.websiteCurrency[v.WebsiteID] == "" {
+				d.websiteCurrency[v.WebsiteID] = v.BaseCurrency
+			}
 		}
 	}
 	b.dictMu.Lock()
@@ -136,7 +141,12 @@ func (b *Browse) Customers(ctx context.Context, f Filter, sort string, desc bool
 			d = b.dicts(ctx, r.ChannelID)
 			byChannel[r.ChannelID] = d
 		}
+		// A customer without orders has no lifetime currency yet: show
+		// the website's, which their first order will use.
 		cur := r.Currency
+		if cur == "" {
+			cur = d.websiteCurrency[r.WebsiteID]
+		}
 		if cur == "" {
 			cur = b.Currency(ctx, r.ChannelID)
 		}

@@ -151,6 +151,9 @@ func (b *Browse) CustomerDetail(ctx context.Context, id int64) (CustomerDetail, 
 	}
 	cur := st.Currency
 	if cur == "" {
+		cur = dict.websiteCurrency[c.WebsiteID]
+	}
+	if cur == "" {
 		cur = rc.Channel.BaseCurrency
 	}
 	d.Figures = CustomerFigures{Currency: cur, LifetimeUnits: st.LifetimeUnits, OrderCount: st.OrdersCount,

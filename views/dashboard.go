@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/magedesk/magedesk/app"
@@ -90,7 +91,8 @@ func newDashboardPage(b *app.Browse, nav Navigator) *DashboardPage {
 	p.rateKP = newKPICard("Abandon rate", app.DefRate)
 
 	p.revenueChart = NewChart(ChartBars, nil)
-	p.ordersChart = NewChart(ChartLine, func(n int64) string { return formatCount(n) })
+	p.ordersChart = NewChart(ChartBars, func(n int64) string { return formatCount(n) })
+	p.ordersChart.Color = theme.Color(theme.ColorNameSuccess)
 	p.revenueTitle = boldLabel("Revenue over time")
 
 	p.topTitle = boldLabel("Top customers by lifetime value")
@@ -127,12 +129,12 @@ func newDashboardPage(b *app.Browse, nav Navigator) *DashboardPage {
 		container.NewBorder(p.revenueTitle, nil, nil, nil, p.revenueChart),
 		container.NewBorder(boldLabel("Orders over time"), nil, nil, nil, p.ordersChart),
 	)
-	topInfo := widget.NewLabel("ⓘ " + app.DefTop)
+	topInfo := widget.NewLabel(app.DefTop)
 	topInfo.Importance = widget.LowImportance
 	topInfo.Wrapping = fyne.TextWrapWord
 	topBox := container.NewBorder(p.topTitle, topInfo, nil, nil,
 		container.NewGridWrap(fyne.NewSize(660, 260), p.topTable))
-	info := widget.NewLabel("ⓘ " + app.DefPeriod)
+	info := widget.NewLabel(app.DefPeriod)
 	info.Importance = widget.LowImportance
 	info.Wrapping = fyne.TextWrapWord
 	bar := container.NewBorder(nil, nil,
@@ -300,7 +302,8 @@ func (p *DashboardPage) apply(d app.DashboardData) {
 		p.rateKP.Set("—", "", true)
 	}
 
-	// Charts: revenue of the main currency (the first), orders of all.
+	// Charts: revenue of the main currency (the first: the channel's base
+	// currency leads), orders of all.
 	dayLabel := "Jan 2"
 	if d.Period.Days == 1 {
 		dayLabel = "Mon Jan 2"

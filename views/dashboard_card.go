@@ -26,7 +26,7 @@ type kpiCard struct {
 
 func newKPICard(title, tip string) *kpiCard {
 	c := &kpiCard{Tip: tip}
-	c.title = widget.NewLabel(title + "  ⓘ")
+	c.title = widget.NewLabel(title)
 	c.title.Importance = widget.LowImportance
 	c.value = widget.NewLabel("…")
 	c.value.TextStyle = fyne.TextStyle{Bold: true}
@@ -44,8 +44,9 @@ func (c *kpiCard) Set(value, change string, lowerIsBetter bool) {
 	if change != "" {
 		text = change + " vs previous period"
 	}
-	up := strings.HasPrefix(change, "+") || change == "new"
-	down := strings.HasPrefix(change, "−")
+	flat := change == "+0.0%" || change == "−0.0%"
+	up := !flat && (strings.HasPrefix(change, "+") || change == "new")
+	down := !flat && strings.HasPrefix(change, "−")
 	switch {
 	case (up && !lowerIsBetter) || (down && lowerIsBetter):
 		c.change.Importance = widget.SuccessImportance
@@ -66,7 +67,9 @@ func (c *kpiCard) ChangeText() string { return c.change.Text }
 func (c *kpiCard) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
-	body := container.NewVBox(c.title, c.value, c.change)
+	// The info icon says "hover me": the definition is one pointer away.
+	info := widget.NewIcon(theme.InfoIcon())
+	body := container.NewVBox(container.NewHBox(c.title, info), c.value, c.change)
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewPadded(body)))
 }
 

@@ -23,11 +23,11 @@ func newCartsPage(b *app.Browse, nav Navigator) *listPage[app.CartRow] {
 			{Key: app.SortUpdated, Title: "Updated", Width: 140, Render: func(r app.CartRow) string { return zone.time(r.ChannelID, r.UpdatedAt) }},
 			{Key: app.SortName, Title: "Customer", Width: 170, Render: func(r app.CartRow) string { return guestName(r.Customer, r.Guest) }},
 			{Key: app.SortEmail, Title: "Email", Width: 220, Render: func(r app.CartRow) string { return r.Email }},
-			{Title: "Items qty", Width: 80, Align: fyne.TextAlignTrailing, Render: func(r app.CartRow) string { return app.FormatQty(r.ItemsQty) }},
+			{Title: "Items qty", Width: 90, Align: fyne.TextAlignTrailing, Render: func(r app.CartRow) string { return app.FormatQty(r.ItemsQty) }},
 			{Key: app.SortTotal, Title: "Grand total", Width: 110, Align: fyne.TextAlignTrailing,
 				Render: func(r app.CartRow) string { return app.FormatAmount(r.GrandTotal, r.Currency) }},
 			{Key: app.SortStatus, Title: "Status", Width: 100, Render: func(r app.CartRow) string { return cartStatusTitle(r.Status) }},
-			{Title: "Abandoned", Width: 90, Render: func(r app.CartRow) string {
+			{Title: "Abandoned", Width: 110, Render: func(r app.CartRow) string {
 				if r.Abandoned {
 					return "Abandoned"
 				}

@@ -50,6 +50,9 @@ func newOrdersPage(b *app.Browse, nav Navigator) *listPage[app.OrderRow] {
 
 // guestName marks guests in the customer column.
 func guestName(name string, guest bool) string {
+	if guest && name == "" {
+		return "Guest"
+	}
 	if guest {
 		return fullName(name, "(guest)")
 	}
