@@ -86,7 +86,7 @@ func (s *Store) verifyOAuth(r *http.Request, body []byte, header string) *apiErr
 		return errBadRequest("Signature method %1 is not supported", []any{sm})
 	}
 	if p["oauth_consumer_key"] != s.oauth.ConsumerKey {
-		return &apiError{401, "A consumer having the specified key does not exist", nil}
+		return apiErr(401, "A consumer having the specified key does not exist", nil)
 	}
 	if s.currentFaults().SkewOAuth {
 		t, err := strconv.ParseInt(p["oauth_timestamp"], 10, 64)
@@ -95,12 +95,12 @@ func (s *Store) verifyOAuth(r *http.Request, body []byte, header string) *apiErr
 		}
 	}
 	if p["oauth_token"] != s.oauth.AccessToken {
-		return &apiError{401, "Token is not valid", nil}
+		return apiErr(401, "Token is not valid", nil)
 	}
 	params := collectParams(r, body, p)
 	want := oauthSignature(sm, r.Method, requestBaseURL(r), params, s.oauth.ConsumerSecret, s.oauth.AccessTokenSecret)
 	if !hmac.Equal([]byte(want), []byte(p["oauth_signature"])) {
-		return &apiError{401, "The signature is invalid. Verify and try again.", nil}
+		return apiErr(401, "The signature is invalid. Verify and try again.", nil)
 	}
 	nonceKey := p["oauth_consumer_key"] + "|" + p["oauth_nonce"]
 	s.fmu.Lock()
@@ -108,7 +108,7 @@ func (s *Store) verifyOAuth(r *http.Request, body []byte, header string) *apiErr
 	s.nonces[nonceKey] = true
 	s.fmu.Unlock()
 	if used {
-		return &apiError{401, "The nonce is already being used by the consumer with ID %1", []any{"1"}}
+		return apiErr(401, "The nonce is already being used by the consumer with ID %1", []any{"1"})
 	}
 	return nil
 }

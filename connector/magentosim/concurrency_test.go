@@ -47,7 +47,7 @@ func TestNewsletterRouteOnlyWithModule(t *testing.T) {
 
 func TestDeletedCustomerOrdersLoseCustomerIDSilently(t *testing.T) {
 	ts := startStore(t, smallOptions())
-	res := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=customer_id" +
+	res := obj(t, ts.getJSON("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=customer_id"+
 		"&searchCriteria[filter_groups][0][filters][0][condition_type]=notnull&searchCriteria[pageSize]=1"))
 	o := obj(t, firstItem(t, res))
 	cid, _ := id2int(fmt.Sprint(o["customer_id"]))
@@ -55,7 +55,7 @@ func TestDeletedCustomerOrdersLoseCustomerIDSilently(t *testing.T) {
 	if err := ts.store.DeleteCustomer(cid); err != nil {
 		t.Fatal(err)
 	}
-	after := obj(t, ts.getJSON("/rest/V1/orders/" + oid))
+	after := obj(t, ts.getJSON("/rest/V1/orders/"+oid))
 	if _, ok := after["customer_id"]; ok || after["updated_at"] != o["updated_at"] || after["customer_email"] != o["customer_email"] {
 		t.Errorf("order of a deleted customer: customer_id %v updated_at %v→%v", after["customer_id"], o["updated_at"], after["updated_at"])
 	}

@@ -180,3 +180,26 @@ func TestCustomerWrites(t *testing.T) {
 		t.Errorf("PUT did not move updated_at: %v", got["updated_at"])
 	}
 }
+
+func TestCustomerAddressValidationAndBearerSwitch(t *testing.T) {
+	ts := startStore(t, smallOptions())
+	c := obj(t, ts.getJSON("/rest/V1/customers/4"))
+	email := c["email"].(string)
+	one := fmt.Sprintf(`{"customer":{"email":%q,"firstname":"A","lastname":"B","addresses":[`+
+		`{"firstname":"A","lastname":"B","street":["1 Main St"],"city":"Austin","postcode":"78701","country_id":"US"}]}}`, email)
+	assertBody(t, ts, "PUT", "/rest/V1/customers/4", one, 400,
+		`{"message":"\"%fieldName\" is required. Enter and try again.","parameters":{"fieldName":"telephone"}}`)
+	two := fmt.Sprintf(`{"customer":{"email":%q,"firstname":"A","lastname":"B","addresses":[`+
+		`{"firstname":"A","lastname":"B","street":["1 Main St"],"postcode":"78701","country_id":"US"}]}}`, email)
+	assertBody(t, ts, "PUT", "/rest/V1/customers/4", two, 400,
+		`{"message":"One or more input exceptions have occurred.","errors":[`+
+			`{"message":"\"%fieldName\" is required. Enter and try again.","parameters":{"fieldName":"city"}},`+
+			`{"message":"\"%fieldName\" is required. Enter and try again.","parameters":{"fieldName":"telephone"}}]}`)
+	if got := obj(t, ts.getJSON("/rest/V1/customers/4")); got["firstname"] != c["firstname"] {
+		t.Errorf("refused PUT changed the customer: %v", got["firstname"])
+	}
+	ts.store.SetBearerEnabled(false)
+	if st, _ := ts.do("PUT", "/rest/V1/customers/4", `{"customer":{"firstname":"X","lastname":"Y","email":"x@example.com"}}`); st != 401 {
+		t.Errorf("write with bearer switched off: %d, want 401", st)
+	}
+}

@@ -86,7 +86,7 @@ func TestStoreRoutesIncludeAdminScope(t *testing.T) {
 	if us == nil || len(us["available_regions"].([]any)) < 5 {
 		t.Errorf("US with regions missing from directory/countries")
 	}
-	groups := obj(t, ts.getJSON("/rest/V1/customerGroups/search?searchCriteria[pageSize]=10" +
+	groups := obj(t, ts.getJSON("/rest/V1/customerGroups/search?searchCriteria[pageSize]=10"+
 		"&searchCriteria[sortOrders][0][field]=customer_group_id&searchCriteria[sortOrders][0][direction]=DESC"))
 	if first := obj(t, firstItem(t, groups)); first["code"] != "Retailer" {
 		t.Errorf("groups sorted by customer_group_id DESC start with %v", first["code"])

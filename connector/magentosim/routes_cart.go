@@ -100,7 +100,7 @@ type cartItemBody struct {
 	} `json:"cartItem"`
 }
 
-var errProductMissing = &apiError{404, "The product that was requested doesn't exist. Verify the product and try again.", nil}
+var errProductMissing = apiErr(404, "The product that was requested doesn't exist. Verify the product and try again.", nil)
 
 func addCartItem(s *Store, rc *reqCtx) (any, error) {
 	var b cartItemBody
@@ -197,7 +197,7 @@ func findItem(c *cart, rc *reqCtx) (int, *apiError) {
 			return i, nil
 		}
 	}
-	return -1, &apiError{404, "The %1 Cart doesn't contain the %2 item.", []any{strconv.FormatInt(c.ID, 10), strconv.FormatInt(itemID, 10)}}
+	return -1, apiErr(404, "The %1 Cart doesn't contain the %2 item.", []any{strconv.FormatInt(c.ID, 10), strconv.FormatInt(itemID, 10)})
 }
 
 func updateCartItem(s *Store, rc *reqCtx) (any, error) {

@@ -83,6 +83,20 @@ func (s *Store) applyCustomer(c *Customer, in map[string]json.RawMessage) (subsc
 		if e := json.Unmarshal(raw, &addrs); e != nil {
 			return nil, errBadRequest("Decoding error: %1", []any{e.Error()})
 		}
+		var invalid []*apiError
+		for _, a := range addrs { // Magento's address validator (Address\Validator\General)
+			for _, f := range []struct{ name, v string }{
+				{"firstname", a.Firstname}, {"lastname", a.Lastname}, {"street", strings.Join(a.Street, "")},
+				{"city", a.City}, {"telephone", a.Telephone}, {"postcode", a.Postcode}, {"countryId", a.CountryID},
+			} {
+				if strings.TrimSpace(f.v) == "" {
+					invalid = append(invalid, errRequired(f.name))
+				}
+			}
+		}
+		if e := inputErrors(invalid); e != nil {
+			return nil, e
+		}
 		c.Addresses = []CustomerAddress{}
 		c.DefaultBilling, c.DefaultShipping = "", ""
 		for _, a := range addrs {

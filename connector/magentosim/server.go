@@ -21,6 +21,11 @@ type apiError struct {
 	status     int
 	message    string
 	parameters any
+	errors     []*apiError // aggregated input errors (InputException with several errors)
+}
+
+func apiErr(status int, message string, parameters any) *apiError {
+	return &apiError{status: status, message: message, parameters: parameters}
 }
 
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.status, e.message) }
@@ -30,28 +35,47 @@ func (e *apiError) body() map[string]any {
 	if e.parameters != nil {
 		b["parameters"] = e.parameters
 	}
+	if len(e.errors) > 0 {
+		list := make([]map[string]any, len(e.errors))
+		for i, sub := range e.errors {
+			list[i] = sub.body()
+		}
+		b["errors"] = list
+	}
 	return b
 }
 
-func errRoute() *apiError { return &apiError{404, "Request does not match any route.", nil} }
+// inputErrors renders several validation errors the way InputException does: one error
+// is sent as itself, several as "One or more input exceptions have occurred." + errors[].
+func inputErrors(errs []*apiError) *apiError {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return &apiError{status: 400, message: "One or more input exceptions have occurred.", errors: errs}
+}
+
+func errRoute() *apiError { return apiErr(404, "Request does not match any route.", nil) }
 
 func errRequired(field string) *apiError {
-	return &apiError{400, `"%fieldName" is required. Enter and try again.`, map[string]any{"fieldName": field}}
+	return apiErr(400, `"%fieldName" is required. Enter and try again.`, map[string]any{"fieldName": field})
 }
 
 func errNoSuchEntity(field string, value any) *apiError {
-	return &apiError{404, "No such entity with %fieldName = %fieldValue", map[string]any{"fieldName": field, "fieldValue": value}}
+	return apiErr(404, "No such entity with %fieldName = %fieldValue", map[string]any{"fieldName": field, "fieldValue": value})
 }
 
 func errEntityMissing() *apiError {
-	return &apiError{404, "The entity that was requested doesn't exist. Verify the entity and try again.", nil}
+	return apiErr(404, "The entity that was requested doesn't exist. Verify the entity and try again.", nil)
 }
 
 func errACL(resource string) *apiError {
-	return &apiError{401, "The consumer isn't authorized to access %resources.", map[string]any{"resources": resource}}
+	return apiErr(401, "The consumer isn't authorized to access %resources.", map[string]any{"resources": resource})
 }
 
-func errBadRequest(msg string, params any) *apiError { return &apiError{400, msg, params} }
+func errBadRequest(msg string, params any) *apiError { return apiErr(400, msg, params) }
 
 // reqCtx is what a route handler sees.
 type reqCtx struct {
@@ -221,7 +245,7 @@ func storeIDFor(code string) (int, bool) {
 // dispatch routes, authenticates, runs the handler and renders the JSON answer.
 func (s *Store) dispatch(w http.ResponseWriter, r *http.Request) (int, []byte) {
 	if !supportedMethods[r.Method] {
-		return s.errorBody(&apiError{405, "The %1 HTTP method is not supported.", []any{r.Method}})
+		return s.errorBody(apiErr(405, "The %1 HTTP method is not supported.", []any{r.Method}))
 	}
 	path := strings.TrimSuffix(r.URL.EscapedPath(), "/")
 	if !strings.HasPrefix(path, "/rest/") {
