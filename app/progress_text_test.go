@@ -40,10 +40,10 @@ func TestETAText(t *testing.T) {
 
 func TestSummarizeRunAddsUpEntities(t *testing.T) {
 	run := model.SyncRun{Counters: map[string]model.Counters{
-		model.EntityOrders:    {Added: 10, Updated: 2},
+		model.EntityOrders:    {Added: 1200, Updated: 2},
 		model.EntityCustomers: {Added: 5, Failed: 1},
 	}}
-	if got, want := SummarizeRun(run), "15 added, 2 updated, 1 failed"; got != want {
+	if got, want := SummarizeRun(run), "1,205 added, 2 updated, 1 failed"; got != want {
 		t.Fatalf("%q, want %q", got, want)
 	}
 }

@@ -402,9 +402,9 @@ func SummarizeRun(run model.SyncRun) string {
 		updated += cnt.Updated
 		failed += cnt.Failed
 	}
-	parts := []string{fmt.Sprintf("%d added", added), fmt.Sprintf("%d updated", updated)}
+	parts := []string{FormatCount(added) + " added", FormatCount(updated) + " updated"}
 	if failed > 0 {
-		parts = append(parts, fmt.Sprintf("%d failed", failed))
+		parts = append(parts, FormatCount(failed)+" failed")
 	}
 	return strings.Join(parts, ", ")
 }

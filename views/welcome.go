@@ -24,6 +24,7 @@ type Welcome struct {
 	Demo     *widget.Button
 	Status   *widget.Label
 	Progress *widget.ProgressBar
+	Skip     *widget.Button
 	box      fyne.CanvasObject
 
 	// OnConnect opens the setup wizard.
@@ -67,6 +68,10 @@ func NewWelcome(core *app.Core) *Welcome {
 	w.Status.Wrapping = fyne.TextWrapWord
 	w.Progress = widget.NewProgressBar()
 	w.Progress.Hide()
+	// A big demo store takes a while; the user need not watch it here.
+	w.Skip = widget.NewButton("Open MageDesk now (the sync goes on)", func() { w.finish(w.demoChannel()) })
+	w.Skip.Importance = widget.LowImportance
+	w.Skip.Hide()
 
 	choice := func(b *widget.Button, help *widget.Label) fyne.CanvasObject {
 		return widget.NewCard("", "", container.NewVBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(340, 64), b)), help))
@@ -77,7 +82,7 @@ func NewWelcome(core *app.Core) *Welcome {
 	icon.SetMinSize(fyne.NewSize(96, 96))
 	w.box = container.NewCenter(container.NewVBox(
 		icon, title, intro, layout.NewSpacer(), choices,
-		w.Progress, w.Status,
+		w.Progress, w.Status, container.NewCenter(w.Skip),
 	))
 	w.unsub = core.Events.Subscribe(w.onEvent)
 	return w
@@ -112,6 +117,7 @@ func (w *Welcome) startDemo() {
 		w.mu.Lock()
 		w.demoID = ch.ID
 		w.mu.Unlock()
+		fyne.Do(w.Skip.Show)
 	}()
 }
 
@@ -141,19 +147,24 @@ func (w *Welcome) onEvent(e app.Event) {
 		}
 		w.unsub()
 		fyne.Do(func() {
-			select {
-			case <-w.done:
-				return
-			default:
-			}
 			w.Progress.SetValue(1)
 			if e.Err != nil {
 				w.Status.SetText("The demo sync stopped: " + e.Message)
 			}
-			close(w.done)
-			if w.OnDemoReady != nil {
-				w.OnDemoReady(e.ChannelID)
-			}
+			w.finish(e.ChannelID)
 		})
+	}
+}
+
+// finish leaves the welcome screen for the main window (once).
+func (w *Welcome) finish(channelID int64) {
+	select {
+	case <-w.done:
+		return
+	default:
+	}
+	close(w.done)
+	if w.OnDemoReady != nil {
+		w.OnDemoReady(channelID)
 	}
 }

@@ -70,3 +70,23 @@ func TestWelcomeDemoShowsMainWindowWithSyncedData(t *testing.T) {
 		}
 	}
 }
+
+func TestWelcomeCanLeaveWhileTheDemoStillSyncs(t *testing.T) {
+	a := test.NewTempApp(t)
+	core := shellTestCore(t, app.Options{DemoSize: &app.DemoSize{Customers: 3000, Carts: 3000, Orders: 6000, CreditMemos: 100, Subscribers: 500, Products: 60}, PageSize: 50, Concurrency: 1})
+	mw := NewMainWindow(a, core, app.NewBrowse(core.Store))
+	t.Cleanup(mw.Close)
+	if err := mw.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(mw.Welcome.Demo)
+	shellEventually(t, 30*time.Second, "the skip button", func() bool { return mw.Welcome.Skip.Visible() })
+	test.Tap(mw.Welcome.Skip)
+	shellWait(t, mw.ShellShown(), 5*time.Second, "main shell")
+	chs, _ := core.Channels(context.Background())
+	if len(chs) != 1 || !core.Scheduler.Running(chs[0].ID) {
+		t.Fatal("the demo sync should still be running behind the main window")
+	}
+	core.Scheduler.Cancel(chs[0].ID)
+	core.Scheduler.Wait(chs[0].ID)
+}
