@@ -61,10 +61,18 @@
 // Routes and ACL resources follow magento-rest.md §3: store/websites|storeGroups|storeViews|
 // storeConfigs, directory/countries, customerGroups/search, customers/search, customers/{id}
 // (GET, PUT), customers (POST), customers/{id}/carts (POST), carts/search, carts (POST),
-// carts/{id} and its items, totals, billing-address, estimate-shipping-methods(-by-address-id),
+// carts/{id} (GET; PUT assigns a guest quote to a customer) and its items, totals,
+// billing-address, estimate-shipping-methods(-by-address-id),
 // shipping-information, payment-methods, selected-payment-method, order; orders, orders/{id};
 // creditmemos, creditmemo/{id}, order/{id}/refund; products, products/{sku};
 // newsletter/subscribers (companion module, ACL Magento_Newsletter::subscriber).
+//
+// Writes behave like Magento's services: customer saves validate e-mail uniqueness per
+// website and addresses (one error -> that error, several -> "One or more input exceptions
+// have occurred." with errors[]); is_subscribed in a customer PUT updates the subscriber
+// row; placing an order reserves a 9-digit increment id (per-store prefix: store 2 ->
+// "2000000NN"), sets order.quote_id and deactivates the quote; an offline refund needs an
+// invoiced order, creates a credit memo, updates the order totals/state and updated_at.
 //
 // searchCriteria: snake and camel keys; OR inside a group, AND across groups; conditions eq
 // neq gt gteq lt lteq moreq like nlike in nin finset nfinset null notnull from to (NULL
@@ -73,7 +81,8 @@
 // pageSize absent or 0 -> all rows; total_count before paging; search_criteria echoed as
 // Magento does (filter_groups always; condition_type, sort_orders, page_size, current_page
 // only when sent). Filterable columns are the record's scalar JSON keys plus entity_id/id;
-// carts also customer_id, customer_email, grand_total, subtotal. An unknown column is a 500
+// carts also customer_id, customer_email, grand_total, subtotal; customer groups also
+// customer_group_id, customer_group_code, class_name. An unknown column is a 500
 // (Magento's SQL error). ?fields=items[id,updated_at],total_count trims any response.
 //
 // Performance: each entity is kept as Go structs in two orders, by id and by

@@ -203,3 +203,32 @@ func TestCustomerAddressValidationAndBearerSwitch(t *testing.T) {
 		t.Errorf("write with bearer switched off: %d, want 401", st)
 	}
 }
+
+func TestAssignGuestCartToCustomer(t *testing.T) {
+	ts := startStore(t, smallOptions())
+	_, b := ts.do("POST", "/rest/V1/carts/", "")
+	cart := string(b)
+	var free int64
+	busy := map[int64]bool{}
+	for _, c := range ts.store.carts.idOrder {
+		if c.IsActive && c.CustomerID != 0 {
+			busy[c.CustomerID] = true
+		}
+	}
+	for _, id := range ts.store.Snapshot().IDs(EntityCustomers) {
+		if !busy[id] {
+			free = id
+			break
+		}
+	}
+	if st, b := ts.do("PUT", "/rest/V1/carts/"+cart, fmt.Sprintf(`{"customerId":%d,"storeId":1}`, free)); st != 200 || string(b) != "true" {
+		t.Fatalf("assign: %d %s", st, b)
+	}
+	got := obj(t, ts.getJSON("/rest/V1/carts/"+cart))
+	if got["customer_is_guest"] != false || obj(t, got["customer"])["id"] != json.Number(fmt.Sprint(free)) {
+		t.Errorf("assigned cart: guest %v customer %v", got["customer_is_guest"], got["customer"])
+	}
+	_, b = ts.do("POST", "/rest/V1/carts/", "")
+	assertBody(t, ts, "PUT", "/rest/V1/carts/"+string(b), fmt.Sprintf(`{"customerId":%d,"storeId":1}`, free), 400,
+		`{"message":"The customer can't be assigned to the cart because the customer already has an active cart."}`)
+}

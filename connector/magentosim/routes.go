@@ -46,6 +46,7 @@ func init() {
 		list("carts/search", aclCart, EntityCarts, searchCarts),
 		r("POST", "carts", aclCart, createGuestCart),
 		r("GET", "carts/{id}", aclCart, getCart),
+		r("PUT", "carts/{id}", aclCart, assignCustomer),
 		r("GET", "carts/{id}/items", aclCart, getCartItems),
 		r("POST", "carts/{id}/items", aclCart, addCartItem),
 		r("PUT", "carts/{id}/items/{itemId}", aclCart, updateCartItem),

@@ -631,3 +631,38 @@ func placeOrder(s *Store, rc *reqCtx) (any, error) {
 	s.orders.add(o)
 	return o.EntityID, nil
 }
+
+// assignCustomer is PUT /V1/carts/{id} {"customerId","storeId"}: a guest quote becomes
+// the customer's, unless the customer already has an active one.
+func assignCustomer(s *Store, rc *reqCtx) (any, error) {
+	c, err := s.activeCart(rc)
+	if err != nil {
+		return nil, err
+	}
+	var b struct {
+		CustomerID any `json:"customerId"`
+		StoreID    any `json:"storeId"`
+	}
+	if err := rc.decode(&b); err != nil {
+		return nil, err
+	}
+	cid, ok := numberOf(b.CustomerID)
+	if !ok {
+		return nil, errRequired("customerId")
+	}
+	cu := s.customers.get(int64(cid))
+	if cu == nil {
+		return nil, errNoSuchEntity("customerId", int64(cid))
+	}
+	if c.CustomerID != 0 {
+		return nil, errBadRequest("The cart isn't anonymous and can't be assigned to a customer.", nil)
+	}
+	for _, q := range s.carts.idOrder {
+		if q.CustomerID == cu.ID && q.IsActive {
+			return nil, errBadRequest("The customer can't be assigned to the cart because the customer already has an active cart.", nil)
+		}
+	}
+	c.CustomerID, c.Email = cu.ID, cu.Email
+	s.touchCart(c)
+	return true, nil
+}

@@ -172,6 +172,13 @@ func createCustomer(s *Store, rc *reqCtx) (any, error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	if c.WebsiteID <= 0 || c.WebsiteID >= len(websites) {
+		return nil, errBadRequest("Invalid value of \"%value\" provided for the %fieldName field.",
+			map[string]any{"fieldName": "website_id", "value": c.WebsiteID})
+	}
+	if websiteOf(c.StoreID).ID != c.WebsiteID { // a website without a store: its default store view
+		c.StoreID = storeGroups[websites[c.WebsiteID].DefaultGroupID].DefaultStoreID
+	}
 	if _, dup := s.emails[emailKey(c.WebsiteID, c.Email)]; dup {
 		return nil, errDuplicateEmail
 	}
