@@ -24,12 +24,12 @@ var schedulerTick = 20 * time.Second
 type Scheduler struct {
 	core *Core
 
-	mu      sync.Mutex
-	runs    map[int64]*syncRun
+	mu   sync.Mutex
+	runs map[int64]*syncRun
 	// dones keeps each channel's latest run's done channel after the run
 	// left runs, so Wait also covers the finishing steps (result saved,
 	// events and notification sent).
-	dones map[int64]chan struct{}
+	dones   map[int64]chan struct{}
 	stop    chan struct{}
 	loop    sync.WaitGroup
 	closed  bool
