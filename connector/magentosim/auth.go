@@ -32,7 +32,10 @@ func (s *Store) authorize(r *http.Request, body []byte, resource string) *apiErr
 		off := s.bearerOff
 		s.fmu.Unlock()
 		tok := strings.TrimSpace(authz[7:])
-		integration = !off && subtle.ConstantTimeCompare([]byte(tok), []byte(s.opts.Token)) == 1
+		// Magento's standalone Bearer token is the integration's access token; the
+		// configured demo token is accepted as well.
+		integration = !off && (subtle.ConstantTimeCompare([]byte(tok), []byte(s.opts.Token)) == 1 ||
+			subtle.ConstantTimeCompare([]byte(tok), []byte(s.oauth.AccessToken)) == 1)
 	case len(authz) > 6 && strings.EqualFold(authz[:6], "OAuth "):
 		if err := s.verifyOAuth(r, body, authz[6:]); err != nil {
 			return err

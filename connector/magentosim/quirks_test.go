@@ -113,6 +113,12 @@ func TestAuthFailuresAre401WithResource(t *testing.T) {
 		t.Errorf("anonymous route refused under a narrow ACL: %d", st)
 	}
 
+	ts.token = ts.store.OAuth().AccessToken // the integration's access token works as Bearer too
+	ts.store.SetFaults(Faults{})
+	if st, _ := ts.do("GET", "/rest/V1/customers/1", ""); st != 200 {
+		t.Errorf("access token as Bearer refused: %d", st)
+	}
+
 	opts.DisableBearer = true
 	off := startStore(t, opts)
 	assertBody(t, off, "GET", "/rest/V1/customers/1", "", 401,
