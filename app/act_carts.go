@@ -51,6 +51,7 @@ func (c *Core) customerOf(ctx context.Context, localID int64) (model.Customer, m
 	if err != nil && cu.MagentoID == 0 {
 		return cu, ref, fmt.Errorf("read customer %d: %w", localID, err)
 	}
+	cu.ID, cu.ChannelID = ref.LocalID, ref.ChannelID
 	return cu, ref, nil
 }
 
