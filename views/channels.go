@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -176,6 +177,11 @@ func (p *ChannelsPage) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	url := ch.BaseURL
 	if ch.StoreName != "" {
 		url = ch.StoreName + " — " + url
+	}
+	if ch.SyncInterval > 0 {
+		url += fmt.Sprintf("  ·  syncs every %d min", ch.SyncInterval)
+	} else {
+		url += "  ·  syncs on Sync now only"
 	}
 	r.url.SetText(url)
 	status := app.SyncStatusText(ch, time.Local)

@@ -29,6 +29,7 @@ type SyncLogPage struct {
 	Counters *widget.Table
 	Errors   *widget.Table
 	Summary  *widget.Label
+	NoErrors *widget.Label
 	box      fyne.CanvasObject
 
 	mu        sync.Mutex
@@ -66,10 +67,13 @@ func NewSyncLogPage(core *app.Core) *SyncLogPage {
 		func(r, c int) string { return p.ErrorText(r, c) })
 	p.Summary = widget.NewLabel("")
 	p.Summary.Wrapping = fyne.TextWrapWord
+	p.NoErrors = widget.NewLabel("No record failed to sync.")
+	p.NoErrors.Importance = widget.LowImportance
 
 	right := container.NewVSplit(
 		container.NewBorder(container.NewVBox(widget.NewLabelWithStyle("Run", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.Summary), nil, nil, nil, p.Counters),
-		container.NewBorder(widget.NewLabelWithStyle("Records that failed to sync", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.Errors),
+		container.NewBorder(widget.NewLabelWithStyle("Records that failed to sync", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+			container.NewStack(p.Errors, container.NewCenter(p.NoErrors))),
 	)
 	right.Offset = 0.5
 	split := container.NewHSplit(
@@ -122,6 +126,16 @@ func (p *SyncLogPage) SetSearch(text string) {
 	p.search = strings.ToLower(strings.TrimSpace(text))
 	p.buildErrorRowsLocked()
 	p.mu.Unlock()
+	p.showErrors()
+}
+
+// showErrors refreshes the failed-records table, or says there are none.
+func (p *SyncLogPage) showErrors() {
+	if p.ErrorRows() == 0 {
+		p.NoErrors.Show()
+	} else {
+		p.NoErrors.Hide()
+	}
 	p.Errors.Refresh()
 }
 
@@ -156,7 +170,7 @@ func (p *SyncLogPage) Reload() {
 			p.buildErrorRowsLocked()
 			p.mu.Unlock()
 			p.Runs.Refresh()
-			p.Errors.Refresh()
+			p.showErrors()
 			if sel < 0 && len(runs) > 0 {
 				p.Runs.Select(0) // the newest run is what people look for
 			} else {
