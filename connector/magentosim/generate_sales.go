@@ -252,6 +252,11 @@ func (g *generator) genCarts(orders []*Order) {
 	for i := 0; i < abandoned; i++ {
 		t := g.between(g.start, g.end.Add(-24*time.Hour))
 		c := g.randomCart(t, g.between(t, t.Add(10*24*time.Hour)), false, nil)
+		if g.r.IntN(20) == 0 && len(c.Items) > 0 {
+			// A payment flow reserved an increment id, then the order never happened:
+			// reserved_order_id alone does not prove a purchase.
+			c.ReservedOrderID = s.nextIncrement(c.StoreID)
+		}
 		events = append(events, quoteEvent{at: t, cart: c})
 	}
 	hasActive := map[int64]bool{}

@@ -30,7 +30,7 @@ func TestSameSeedSameStore(t *testing.T) {
 func TestGeneratedDataShape(t *testing.T) {
 	s := New(Options{Seed: 5, Customers: 400, Carts: 500, Orders: 900, CreditMemos: 60, Subscribers: 200, Products: 60, Now: clock})
 	now := ts2(fixedNow)
-	active, converted, guestsWithEmail := 0, 0, 0
+	active, converted, guestsWithEmail, reservedOnly := 0, 0, 0, 0
 	orderByQuote := map[int64]*Order{}
 	for _, o := range s.orders.idOrder {
 		orderByQuote[o.QuoteID] = o
@@ -49,6 +49,9 @@ func TestGeneratedDataShape(t *testing.T) {
 			}
 			continue
 		}
+		if o := orderByQuote[c.ID]; o == nil && c.ReservedOrderID != "" {
+			reservedOnly++
+		}
 		if o := orderByQuote[c.ID]; o != nil {
 			converted++
 			if o.IncrementID != c.ReservedOrderID {
@@ -59,8 +62,8 @@ func TestGeneratedDataShape(t *testing.T) {
 	if share := float64(active) / 500; share < 0.15 || share > 0.25 {
 		t.Errorf("active share %.2f, want ~0.2", share)
 	}
-	if converted == 0 || converted == 400 || guestsWithEmail == 0 {
-		t.Errorf("converted %d, guest carts with email %d", converted, guestsWithEmail)
+	if converted == 0 || converted == 400 || guestsWithEmail == 0 || reservedOnly == 0 {
+		t.Errorf("converted %d, guest carts with email %d, reserved without order %d", converted, guestsWithEmail, reservedOnly)
 	}
 	for cid, n := range activePerCustomer {
 		if n > 1 {
