@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -131,7 +132,9 @@ func header(title, subtitle string, buttons ...fyne.CanvasObject) fyne.CanvasObj
 	t.SizeName = theme.SizeNameSubHeadingText
 	s := widget.NewLabel(subtitle)
 	s.Importance = widget.LowImportance
-	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(buttons...), container.NewVBox(t, s))
+	// Buttons keep their own height, centred beside the two title lines.
+	actions := container.NewVBox(layout.NewSpacer(), container.NewHBox(buttons...), layout.NewSpacer())
+	return container.NewBorder(nil, widget.NewSeparator(), nil, actions, container.NewVBox(t, s))
 }
 
 // form builds a two-column read-only form and records what it shows in
