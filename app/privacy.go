@@ -1,0 +1,216 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/magedesk/magedesk/model"
+)
+
+// Personal data on a laptop. Two actions erase it:
+//
+//   - ResetChannelData empties a channel (every synced row, its sync state,
+//     runs and errors) and keeps its settings, so the next sync starts over.
+//   - ForgetCustomer erases one customer everywhere in the local data: the
+//     customer becomes a tombstone that keeps only its Magento id (so the
+//     next sync does not fetch the customer back unless Magento changes
+//     it), and their orders, carts and credit memos lose names, emails,
+//     addresses, IP, raw payloads and status comments; guest rows and
+//     newsletter rows with the same email go. Totals stay, so the
+//     dashboard's figures do not change.
+//
+// ForgetCustomer runs on a connection of its own with secure_delete on, so
+// SQLite overwrites the freed bytes with zeros; then the search indexes
+// are rebuilt (FTS5 keeps deleted terms until a merge) and the WAL is
+// checkpointed and truncated, so the erased text is in no file of the data
+// folder afterwards. (The model package is the natural home of this SQL;
+// it lives here until model grows a Store.ForgetCustomer.)
+
+// ResetChannelData asks no question: the views confirm first. Its sync is
+// canceled and awaited, then everything synced for it is deleted.
+func (c *Core) ResetChannelData(ctx context.Context, channelID int64) error {
+	ch, err := c.Store.GetChannel(ctx, channelID)
+	if err != nil {
+		return fmt.Errorf("reset channel %d: %w", channelID, err)
+	}
+	c.Scheduler.Cancel(channelID)
+	c.Scheduler.Wait(channelID)
+	if err := c.Store.ResetChannelData(ctx, channelID); err != nil {
+		return fmt.Errorf("reset local data of %s: %w", ch.Name, err)
+	}
+	c.logger.Info("local data of a channel reset", "channel", channelID, "name", ch.Name)
+	c.Events.Publish(Event{Kind: EvChannelsChanged, ChannelID: channelID})
+	c.Events.Publish(Event{Kind: EvDataChanged, ChannelID: channelID})
+	return nil
+}
+
+// ForgetCustomer erases the customer with local id customerID (see above).
+func (c *Core) ForgetCustomer(ctx context.Context, customerID int64) error {
+	db, err := sql.Open("sqlite3", "file:"+c.Store.Path()+"?_busy_timeout=10000&_foreign_keys=1&_secure_delete=on&_txlock=immediate")
+	if err != nil {
+		return fmt.Errorf("forget customer %d: %w", customerID, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("forget customer %d: %w", customerID, err)
+	}
+	defer conn.Close()
+	// The DSN option is per connection; set it again in case the driver ignores it.
+	if _, err := conn.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
+		return fmt.Errorf("forget customer %d: %w", customerID, err)
+	}
+	var channelID int64
+	err = withTx(ctx, conn, func(tx *sql.Tx) error {
+		var err error
+		channelID, err = eraseCustomerEverywhere(ctx, tx, customerID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("forget customer %d: %w", customerID, err)
+	}
+	// Rebuild the search indexes so deleted terms leave their segments,
+	// then move the WAL into the file and truncate it.
+	for _, t := range []string{"customers_fts", "orders_fts", "carts_fts", "credit_memos_fts"} {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO "+t+"("+t+") VALUES ('optimize')"); err != nil {
+			return fmt.Errorf("forget customer %d: rebuild %s: %w", customerID, t, err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		c.logger.Warn("forget customer: checkpoint", "err", err)
+	}
+	c.logger.Info("customer forgotten locally", "customer", customerID, "channel", channelID)
+	c.Events.Publish(Event{Kind: EvDataChanged, ChannelID: channelID, Entity: model.EntityCustomers})
+	return nil
+}
+
+func withTx(ctx context.Context, conn *sql.Conn, fn func(*sql.Tx) error) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// ErrCustomerNotFound is returned when the local id names no customer.
+var ErrCustomerNotFound = errors.New("customer not found")
+
+// eraseCustomerEverywhere does the erasing in one transaction and returns
+// the customer's channel.
+func eraseCustomerEverywhere(ctx context.Context, tx *sql.Tx, customerID int64) (int64, error) {
+	var ch, magentoID int64
+	var email string
+	err := tx.QueryRowContext(ctx, `SELECT channel_id, magento_id, email_lc FROM customers WHERE id = ?`, customerID).Scan(&ch, &magentoID, &email)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrCustomerNotFound
+	}
+	if err != nil {
+		return 0, err
+	}
+	// Guest orders and carts placed with the same email are the same person.
+	// email_lc = ” never matches: a blank email is nobody's.
+	orders := `SELECT id FROM orders WHERE channel_id = ?1 AND (customer_id = ?2 OR (email_lc = ?3 AND ?3 <> ''))`
+	carts := `SELECT id FROM carts WHERE channel_id = ?1 AND (customer_id = ?2 OR (email_lc = ?3 AND ?3 <> ''))`
+	steps := []string{
+		// Children first (they select through the parents' personal columns).
+		`DELETE FROM order_addresses WHERE order_id IN (` + orders + `)`,
+		`UPDATE order_status_history SET comment = '' WHERE order_id IN (` + orders + `)`,
+		`UPDATE order_payments SET additional_info = '', cc_last4 = '', last_transaction_id = '' WHERE order_id IN (` + orders + `)`,
+		`UPDATE credit_memos SET raw = NULL, comments = '' WHERE channel_id = ?1 AND order_id IN
+			(SELECT magento_id FROM orders WHERE id IN (` + orders + `))`,
+		// Search rows: deleted here, re-added below from what is left.
+		`DELETE FROM orders_fts WHERE rowid IN (` + orders + `)`,
+		`DELETE FROM carts_fts WHERE rowid IN (` + carts + `)`,
+		`DELETE FROM credit_memos_fts WHERE rowid IN (SELECT id FROM credit_memos WHERE channel_id = ?1 AND order_id IN
+			(SELECT magento_id FROM orders WHERE id IN (` + orders + `)))`,
+		`UPDATE orders SET customer_email = '', email_lc = '', customer_firstname = '', customer_lastname = '',
+			remote_ip = '', raw = NULL, hash = 0 WHERE id IN (` + orders + `)`,
+		`UPDATE carts SET customer_email = '', email_lc = '', customer_firstname = '', customer_lastname = '',
+			raw = NULL, hash = 0 WHERE id IN (` + carts + `)`,
+		`DELETE FROM guest_customers WHERE channel_id = ?1 AND email_lc = ?3 AND ?3 <> ''`,
+		`DELETE FROM subscribers WHERE channel_id = ?1 AND (customer_id = ?2 OR (email_lc = ?3 AND ?3 <> ''))`,
+		`DELETE FROM customer_addresses WHERE customer_id = (SELECT id FROM customers WHERE channel_id = ?1 AND magento_id = ?2)`,
+		`DELETE FROM customers_fts WHERE rowid = (SELECT id FROM customers WHERE channel_id = ?1 AND magento_id = ?2)`,
+		`UPDATE customers SET email = '', email_lc = '', prefix = '', firstname = '', middlename = '', lastname = '',
+			suffix = '', dob = '', gender = 0, taxvat = '', default_billing = '', default_shipping = '', is_subscribed = NULL,
+			raw = NULL, hash = 0, lifetime_units = 0, orders_count = 0, first_order_at = '', last_order_at = '',
+			removed_in_magento = 1, removed_in_magento_at = datetime('now')
+			WHERE channel_id = ?1 AND magento_id = ?2`,
+		`DELETE FROM sync_errors WHERE channel_id = ?1 AND entity = 'customers' AND magento_id = ?2`,
+	}
+	// The search rows of the scrubbed records are rebuilt from what is not
+	// personal: numbers and SKUs.
+	reindex := []string{
+		`INSERT INTO orders_fts(rowid, body) SELECT o.id, o.increment_id || ' ' || coalesce((SELECT group_concat(sku, ' ')
+			FROM order_items WHERE order_id = o.id), '') FROM orders o WHERE o.channel_id = ?1 AND o.customer_id = ?2`,
+		`INSERT INTO carts_fts(rowid, body) SELECT c.id, c.reserved_order_id || ' ' || coalesce((SELECT group_concat(sku, ' ')
+			FROM cart_items WHERE cart_id = c.id), '') FROM carts c WHERE c.channel_id = ?1 AND c.customer_id = ?2`,
+		`INSERT INTO credit_memos_fts(rowid, body) SELECT m.id, m.increment_id || ' ' || o.increment_id
+			FROM credit_memos m JOIN orders o ON o.channel_id = m.channel_id AND o.magento_id = m.order_id
+			WHERE m.channel_id = ?1 AND o.customer_id = ?2`,
+		`INSERT INTO customers_fts(rowid, body) SELECT id, '' FROM customers WHERE channel_id = ?1 AND magento_id = ?2`,
+	}
+	// Guest orders matched by email have customer_id 0 and lose their email
+	// above, so the reindex selects them by a marker: remember them first.
+	guestOrders, err := ids(ctx, tx, `SELECT id FROM orders WHERE channel_id = ?1 AND customer_id <> ?2 AND email_lc = ?3 AND ?3 <> ''`, ch, magentoID, email)
+	if err != nil {
+		return 0, err
+	}
+	guestCarts, err := ids(ctx, tx, `SELECT id FROM carts WHERE channel_id = ?1 AND customer_id <> ?2 AND email_lc = ?3 AND ?3 <> ''`, ch, magentoID, email)
+	if err != nil {
+		return 0, err
+	}
+	for _, q := range steps {
+		if _, err := tx.ExecContext(ctx, q, ch, magentoID, email); err != nil {
+			return 0, fmt.Errorf("%s: %w", strings.Fields(q)[0]+" "+strings.Fields(q)[2], err)
+		}
+	}
+	for _, q := range reindex {
+		if _, err := tx.ExecContext(ctx, q, ch, magentoID); err != nil {
+			return 0, fmt.Errorf("reindex: %w", err)
+		}
+	}
+	for _, id := range guestOrders {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO orders_fts(rowid, body) SELECT id, increment_id FROM orders WHERE id = ?`, id); err != nil {
+			return 0, fmt.Errorf("reindex guest order: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO credit_memos_fts(rowid, body) SELECT m.id, m.increment_id || ' ' || o.increment_id
+			FROM credit_memos m JOIN orders o ON o.channel_id = m.channel_id AND o.magento_id = m.order_id WHERE o.id = ?`, id); err != nil {
+			return 0, fmt.Errorf("reindex guest credit memo: %w", err)
+		}
+	}
+	for _, id := range guestCarts {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO carts_fts(rowid, body) SELECT id, reserved_order_id FROM carts WHERE id = ?`, id); err != nil {
+			return 0, fmt.Errorf("reindex guest cart: %w", err)
+		}
+	}
+	// The tombstone is flagged like a customer deleted in Magento, so the
+	// lists hide it; if Magento later changes the customer, a sync brings
+	// the current record back (the shop still has them).
+	return ch, nil
+}
+
+func ids(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
