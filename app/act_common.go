@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/magedesk/magedesk/connector"
@@ -53,14 +54,33 @@ func (c *Core) storeFetched(ctx context.Context, channelID int64, batches ...mod
 	return nil
 }
 
-// customerBatch stores a customer with the subscription derived from it
-// (without the newsletter module that is where subscribers come from).
-func customerBatch(cu model.Customer) model.Batch {
+// storeCustomer stores a customer Magento returned with its newsletter
+// state: from the companion module's subscribers when the channel has it
+// (the sync reads subscribers there, so a derived row would duplicate
+// it), else derived from the customer's is_subscribed.
+func (c *Core) storeCustomer(ctx context.Context, client *connector.Client, ch model.Channel, cu model.Customer) error {
 	b := model.Batch{Entity: model.EntityCustomers, Customers: []model.Customer{cu}}
-	if sub, ok := connector.SubscriberFromCustomer(cu); ok {
-		b.Subscribers = []model.Subscriber{sub}
+	batches := []model.Batch{b}
+	if ch.HasNewsletterRoute {
+		page, err := client.Search(ctx, "newsletter/subscribers", connector.SearchCriteria{PageSize: 20, CurrentPage: 1}.
+			Where("customer_id", "eq", strconv.FormatInt(cu.MagentoID, 10)))
+		if err != nil {
+			c.logger.WarnContext(ctx, "read subscription after customer write", "customer", cu.MagentoID, "err", err)
+		} else {
+			sb := model.Batch{Entity: model.EntitySubscribers}
+			for _, raw := range page.Items {
+				if sub, err := connector.MapSubscriber(raw); err == nil || sub.MagentoID != 0 {
+					sb.Subscribers = append(sb.Subscribers, sub)
+				}
+			}
+			if len(sb.Subscribers) > 0 {
+				batches = append(batches, sb)
+			}
+		}
+	} else if sub, ok := connector.SubscriberFromCustomer(cu); ok {
+		batches[0].Subscribers = []model.Subscriber{sub}
 	}
-	return b
+	return c.storeFetched(ctx, ch.ID, batches...)
 }
 
 // FieldError is a refusal that belongs to one input of a form: the views

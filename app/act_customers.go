@@ -178,7 +178,7 @@ func (c *Core) CreateCustomer(ctx context.Context, in NewCustomer) (int64, model
 	if view == nil {
 		return 0, model.Customer{}, fieldErr("store", "This store view is not known here yet; sync the channel first.")
 	}
-	client, _, err := c.actClient(ctx, in.ChannelID, view.Code)
+	client, ch, err := c.actClient(ctx, in.ChannelID, view.Code)
 	if err != nil {
 		return 0, model.Customer{}, err
 	}
@@ -194,7 +194,7 @@ func (c *Core) CreateCustomer(ctx context.Context, in NewCustomer) (int64, model
 	if err != nil {
 		return 0, model.Customer{}, explain(err)
 	}
-	if err := c.storeFetched(ctx, in.ChannelID, customerBatch(cu)); err != nil {
+	if err := c.storeCustomer(ctx, client, ch, cu); err != nil {
 		return 0, cu, err
 	}
 	id, err := c.Store.LocalIDOf(ctx, model.EntityCustomers, in.ChannelID, cu.MagentoID)

@@ -263,7 +263,7 @@ func (c *Core) PushEdit(ctx context.Context, pushID int64) (PushResult, error) {
 		return fail(err)
 	}
 	res.Customer = cu
-	if err := c.storeFetched(ctx, it.ChannelID, customerBatch(cu)); err != nil {
+	if err := c.storeCustomer(ctx, client, ch, cu); err != nil {
 		return fail(err)
 	}
 	texts := make([]string, len(conflicts))

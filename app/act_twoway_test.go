@@ -50,6 +50,21 @@ func TestTwoWayEditIsPushedAndStored(t *testing.T) {
 	if len(got.Addresses) != len(cu.Addresses)+1 || got.Addresses[0].City != "Edited City" {
 		t.Fatalf("Magento's addresses %+v", got.Addresses)
 	}
+	// The channel has the newsletter module: the subscription is stored as
+	// the module's row, with the new status, and no derived duplicate.
+	subs, err := s.core.Store.SubscriptionsOf(ctx, s.ch.ID, cu.MagentoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStatus := map[bool]int{true: model.SubscriberSubscribed, false: model.SubscriberUnsubscribe}[e.Subscribed]
+	if e.Subscribed && (len(subs) != 1 || subs[0].Source != model.SubscriberFromModule || subs[0].Status != wantStatus) {
+		t.Fatalf("stored subscriptions %+v, want one module row with status %d", subs, wantStatus)
+	}
+	for _, sub := range subs {
+		if sub.Source != model.SubscriberFromModule || sub.Status != wantStatus {
+			t.Fatalf("stored subscription %+v, want module rows with status %d", sub, wantStatus)
+		}
+	}
 	stored, _, _ := s.core.customerOf(ctx, local)
 	if stored.Lastname != "Pushed" || len(stored.Addresses) != len(got.Addresses) {
 		t.Fatalf("stored customer %+v", stored)

@@ -181,3 +181,25 @@ func (s *Store) CartStatusOf(ctx context.Context, channelID, cartMagentoID int64
 	}
 	return status, orderID, nil
 }
+
+// SubscriptionsOf lists the newsletter rows stored for a customer (module
+// rows and rows derived from the customer), module rows first.
+func (s *Store) SubscriptionsOf(ctx context.Context, channelID, customerMagentoID int64) ([]Subscriber, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, magento_id, source, store_id, customer_id, email, status, change_status_at
+		FROM subscribers WHERE channel_id = ? AND customer_id = ? AND removed_in_magento = 0
+		ORDER BY source = 'customer', magento_id`, channelID, customerMagentoID)
+	if err != nil {
+		return nil, fmt.Errorf("subscriptions of customer %d: %w", customerMagentoID, err)
+	}
+	defer rows.Close()
+	var out []Subscriber
+	for rows.Next() {
+		sub := Subscriber{ChannelID: channelID}
+		if err := rows.Scan(&sub.ID, &sub.MagentoID, &sub.Source, &sub.StoreID, &sub.CustomerID, &sub.Email, &sub.Status,
+			&sub.ChangeStatusAt); err != nil {
+			return nil, fmt.Errorf("subscriptions of customer %d: %w", customerMagentoID, err)
+		}
+		out = append(out, sub)
+	}
+	return out, rows.Err()
+}
