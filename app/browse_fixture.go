@@ -187,7 +187,7 @@ func SeedBrowseFixture(ctx context.Context, store *model.Store, now time.Time) (
 		m := model.CreditMemo{
 			ChannelID: ch, MagentoID: int64(k + 1), OrderID: o.MagentoID, IncrementID: fmt.Sprintf("1%08d", k+1),
 			State: state, StoreID: o.StoreID, BaseCurrency: o.BaseCurrency, OrderCurrency: o.OrderCurrency,
-			CreatedAt:  UTCString(mustTime(o.CreatedAt).Add(2 * day)),
+			CreatedAt:  UTCString(mustTime(o.CreatedAt).Add(12 * time.Hour)), // every memo order is 36h+ old: never in the future
 			GrandTotal: amount, BaseGrandTotal: amount, Subtotal: amount,
 			TaxAmount: model.MustMoney("0"), ShippingAmount: model.MustMoney("0"), DiscountAmount: model.MustMoney("0"),
 			Adjustment: model.MustMoney("0"), AdjustmentPositive: model.MustMoney("0"), AdjustmentNegative: model.MustMoney("0"),
