@@ -17,7 +17,8 @@
 //	(*Store).Start(addr) (*Server, error) // Server{URL}; Close()
 //	(*Store).SetFaults(Faults)            // change faults at runtime (thread-safe)
 //	(*Store).SetBearerEnabled(bool)       // flip the "integration token as Bearer" setting
-//	(*Store).Token() string               // accepted bearer token (Options.Token, default "demo-token")
+//	(*Store).Token() string               // accepted bearer token (Options.Token, default "demo-token";
+//	                                      // the OAuth access token is accepted as Bearer too)
 //	(*Store).OAuth() OAuthCredentials     // the four integration credentials
 //	SignRequest(req, creds, "HMAC-SHA256"|"HMAC-SHA1", nonce, unixTime) // OAuth header for tools/tests
 //	SizeDemo, SizeL                       // size presets (Options with only the counts set)
@@ -42,7 +43,8 @@
 // set (a plain bool cannot default to true, so Options.BearerEnabled is derived from it);
 // with bearer off the token is ignored and the caller is a guest: 401 ACL body, like 2.4.4+.
 // Options.NewsletterModule adds the companion route GET /V1/newsletter/subscribers.
-// Options.Now is the clock (generated history ends one hour before Now()).
+// Options.Now is the clock for writes and Touch; the generated history ends one hour
+// before Now's UTC day began, so the same seed gives the same store all day long.
 //
 // Faults: Latency; ErrorRate (500 "Internal Error... Report ID: webapi-<hex>"); HTMLRate (503
 // Varnish HTML page); ResetRate (TCP reset); TruncateRate (200 with half a JSON body);

@@ -31,7 +31,10 @@ type guest struct {
 }
 
 func newGenerator(s *Store, o Options) *generator {
-	end := o.Now().UTC().Add(-time.Hour).Truncate(time.Second)
+	// The history ends an hour before the current UTC day began, so a store built twice
+	// on the same day from the same seed is identical (the demo restarts rely on it);
+	// any change of the span would reshuffle every random draw.
+	end := o.Now().UTC().Truncate(24 * time.Hour).Add(-time.Hour)
 	start := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 	if !end.After(start.Add(48 * time.Hour)) {
 		start = end.Add(-365 * 24 * time.Hour)

@@ -151,7 +151,9 @@ func reflectFields[T any]() fieldSet[T] {
 		if tag == "" || tag == "-" || !f.IsExported() {
 			continue
 		}
-		name := strings.Split(tag, ",")[0]
+		parts := strings.Split(tag, ",")
+		name := parts[0]
+		omitEmpty := len(parts) > 1 && parts[1] == "omitempty"
 		idx := i
 		ft := f.Type
 		ptr := false
@@ -184,6 +186,8 @@ func reflectFields[T any]() fieldSet[T] {
 					return fval{null: true}
 				}
 				v = v.Elem()
+			} else if omitEmpty && v.IsZero() {
+				return fval{null: true} // omitted from the JSON = NULL in Magento's table
 			}
 			return conv(v)
 		}

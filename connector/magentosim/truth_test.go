@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+	"time"
 )
 
 func TestSameSeedSameStore(t *testing.T) {
-	a, b := New(smallOptions()).Snapshot(), New(smallOptions()).Snapshot()
+	later := smallOptions()
+	later.Now = func() time.Time { return fixedNow.Add(7 * time.Hour) } // same day, later
+	a, b := New(smallOptions()).Snapshot(), New(later).Snapshot()
 	other := smallOptions()
 	other.Seed = 8
 	c := New(other).Snapshot()
