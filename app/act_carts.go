@@ -3,8 +3,10 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/magedesk/magedesk/connector"
 	"github.com/magedesk/magedesk/model"
@@ -282,3 +284,24 @@ func ParseQty(s string) (float64, error) {
 	}
 	return q, nil
 }
+
+// FindCustomer is the local id of the customer with this email, for
+// starting a cart from the Carts list. A guest (orders without an
+// account) is reported as such so the owner can register them first.
+func (c *Core) FindCustomer(ctx context.Context, channelID int64, email string) (int64, error) {
+	email = strings.TrimSpace(email)
+	if email == "" {
+		return 0, fieldErr("email", "Enter the customer's email address.")
+	}
+	id, err := c.Store.CustomerIDByEmail(ctx, channelID, email)
+	if err != nil || id != 0 {
+		return id, err
+	}
+	if g, _, gerr := c.Store.GuestByEmail(ctx, channelID, email); gerr == nil && g.LinkedCustomerID == 0 {
+		return 0, &FieldError{Field: "email", Message: "This email belongs to a guest (orders without an account). Register the guest as a customer first.", Err: ErrGuestOnly}
+	}
+	return 0, fieldErr("email", "No customer with this email in this channel. Create the customer first.")
+}
+
+// ErrGuestOnly: the email is known only from guest orders.
+var ErrGuestOnly = errors.New("only a guest has this email")

@@ -203,3 +203,19 @@ func (s *Store) SubscriptionsOf(ctx context.Context, channelID, customerMagentoI
 	}
 	return out, rows.Err()
 }
+
+// CustomerIDByEmail is the local id of the channel's customer with this
+// email (case-insensitive), 0 when none. With the same email on several
+// websites the first stored one is returned.
+func (s *Store) CustomerIDByEmail(ctx context.Context, channelID int64, email string) (int64, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM customers WHERE channel_id = ? AND email_lc = ? AND removed_in_magento = 0
+		ORDER BY id LIMIT 1`, channelID, strings.ToLower(strings.TrimSpace(email))).Scan(&id)
+	if isNoRows(err) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("customer with email %s: %w", email, err)
+	}
+	return id, nil
+}

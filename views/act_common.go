@@ -24,6 +24,7 @@ type ActService interface {
 	GuestRegistration(ctx context.Context, channelID int64, email string) (app.NewCustomer, error)
 	RegisterGuest(ctx context.Context, in app.NewCustomer) (int64, model.Customer, error)
 
+	FindCustomer(ctx context.Context, channelID int64, email string) (int64, error)
 	PrepareCart(ctx context.Context, customerLocalID, storeID int64) (*app.CartSession, error)
 	OpenCart(ctx context.Context, s *app.CartSession) (model.Cart, error)
 	AddCartLine(ctx context.Context, s *app.CartSession, in app.CartItemInput) (model.Cart, error)
