@@ -64,6 +64,7 @@ type DataTable[T any] struct {
 	sortKey  string
 	desc     bool
 	selected int
+	lastPage int // page of the last cell drawn: what the user is looking at
 	loads    sync.WaitGroup
 }
 
@@ -123,6 +124,13 @@ func (d *DataTable[T]) SetSource(src Source[T]) {
 	d.Reload()
 }
 
+// HasSource reports whether SetSource was called.
+func (d *DataTable[T]) HasSource() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.src.Page != nil
+}
+
 // Sort returns the current sort key and direction.
 func (d *DataTable[T]) Sort() (string, bool) {
 	d.mu.Lock()
@@ -154,16 +162,36 @@ func (d *DataTable[T]) ToggleSort(col int) {
 	d.SetSort(key, false)
 }
 
-// Reload drops every cached page and counts and loads again in the
-// background; rows show "…" until their page arrives.
-func (d *DataTable[T]) Reload() {
+// Reload drops every cached page and counts and loads again from the
+// first page (a new filter or order): the view goes back to the top.
+func (d *DataTable[T]) Reload() { d.reload(true) }
+
+// Refresh re-reads the rows in view for the same filter and order (the
+// data changed, e.g. during a sync): the scroll position and selection stay
+// and the old rows stay on screen until the fresh ones arrive.
+func (d *DataTable[T]) Refresh() { d.reload(false) }
+
+func (d *DataTable[T]) reload(reset bool) {
 	d.mu.Lock()
 	d.gen++
 	gen := d.gen
 	src, sortKey, desc := d.src, d.sortKey, d.desc
-	d.pages = map[int][]T{}
-	d.loading = map[int]bool{0: true}
-	d.selected = -1
+	want := []int{0}
+	if reset {
+		d.pages = map[int][]T{}
+		d.selected = -1
+	} else {
+		// The pages around the one last shown, if they are cached.
+		for _, p := range []int{d.lastPage - 1, d.lastPage, d.lastPage + 1} {
+			if p > 0 && d.pages[p] != nil {
+				want = append(want, p)
+			}
+		}
+	}
+	d.loading = map[int]bool{}
+	for _, p := range want {
+		d.loading[p] = true
+	}
 	d.mu.Unlock()
 	if src.Count == nil || src.Page == nil {
 		return
@@ -174,9 +202,12 @@ func (d *DataTable[T]) Reload() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		n, err := src.Count(ctx)
-		var first []T
-		if err == nil {
-			first, err = src.Page(ctx, sortKey, desc, 0, tablePageSize)
+		fresh := map[int][]T{}
+		for _, p := range want {
+			if err != nil {
+				break
+			}
+			fresh[p], err = src.Page(ctx, sortKey, desc, p*tablePageSize, tablePageSize)
 		}
 		runOnUI(func() {
 			d.mu.Lock()
@@ -184,7 +215,9 @@ func (d *DataTable[T]) Reload() {
 				d.mu.Unlock()
 				return
 			}
-			delete(d.loading, 0)
+			for _, p := range want {
+				delete(d.loading, p)
+			}
 			if err != nil {
 				d.mu.Unlock()
 				slog.Error("load table", "err", err)
@@ -194,10 +227,15 @@ func (d *DataTable[T]) Reload() {
 				return
 			}
 			d.rows = n
-			d.pages[0] = first
+			d.pages = fresh // pages not re-read are fetched again when shown
+			if d.selected >= n {
+				d.selected = -1
+			}
 			d.mu.Unlock()
-			d.table.UnselectAll()
-			d.table.ScrollToTop()
+			if reset {
+				d.table.UnselectAll()
+				d.table.ScrollToTop()
+			}
 			d.table.Refresh()
 			if d.OnCount != nil {
 				d.OnCount(n)
@@ -270,6 +308,9 @@ func (d *DataTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	c := d.cols[id.Col]
 	l.Alignment = c.Align
+	d.mu.Lock()
+	d.lastPage = id.Row / tablePageSize
+	d.mu.Unlock()
 	r, ok := d.Row(id.Row)
 	if !ok {
 		l.SetText(loadingText)

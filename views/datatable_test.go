@@ -261,3 +261,42 @@ func TestDataTableOpensRowOnEnterDoubleTapAndSecondTap(t *testing.T) {
 		t.Errorf("tap on another row opened it: %v", opened)
 	}
 }
+
+func TestDataTableRefreshKeepsPositionAndSelection(t *testing.T) {
+	test.NewTempApp(t)
+	src := newFakeSource(20000)
+	d := NewDataTable(fakeColumns(), "id", false)
+	w := test.NewTempWindow(t, d.Widget())
+	w.Resize(fyne.NewSize(500, 400))
+	d.SetSource(src.source())
+	d.WaitLoaded()
+	d.Select(5000)
+	d.WaitLoaded()
+	counted := 0
+	d.OnCount = func(n int) { counted = n }
+
+	// The data changes under the table (a sync added rows and renamed one).
+	src.mu.Lock()
+	src.rows[5000].Name = "renamed"
+	src.rows = append(src.rows, fakeRow{ID: 20001, Name: "new"})
+	src.sorted = nil
+	src.mu.Unlock()
+	d.Refresh()
+	// Until the fresh page arrives the old rows stay on screen.
+	if got := d.CellText(5000, 0); got != "5001" {
+		t.Errorf("row 5000 during refresh = %q", got)
+	}
+	d.WaitLoaded()
+	if counted != 20001 || d.CellText(5000, 1) != "renamed" {
+		t.Errorf("after refresh: count %d, row 5000 name %q", counted, d.CellText(5000, 1))
+	}
+	if d.table.selected() != 5000 || !visibleLabels(w.Content())["renamed"] {
+		t.Error("refresh lost the selection or the scroll position")
+	}
+	// A new filter (source) goes back to the top.
+	d.SetSource(src.source())
+	d.WaitLoaded()
+	if d.table.selected() != -1 || !visibleLabels(w.Content())["1"] {
+		t.Error("a new source should reset selection and scroll")
+	}
+}

@@ -162,8 +162,15 @@ func (p *listPage[T]) SetChannel(id int64) {
 	p.applyFilter()
 }
 
-// Reload re-reads the current filter (after a sync or a record refresh).
-func (p *listPage[T]) Reload() { p.applyFilter() }
+// Reload re-reads the current filter after the data changed (a sync, a
+// record refresh), keeping the scroll position and selection.
+func (p *listPage[T]) Reload() {
+	if !p.table.HasSource() {
+		p.applyFilter()
+		return
+	}
+	p.table.Refresh()
+}
 
 // SetSearch fills the search box and filters at once (Ctrl+F box of the shell).
 func (p *listPage[T]) SetSearch(text string) {
