@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/magedesk/magedesk/connector/magentosim"
 	"github.com/magedesk/magedesk/model"
@@ -53,7 +54,7 @@ func TestForgetCustomerErasesThemFromEveryFileInTheDataFolder(t *testing.T) {
 	if err := c.ForgetCustomer(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	waitEvent(t, events, 0, func(e Event) bool { return e.Kind == EvDataChanged && e.ChannelID == ch.ID })
+	waitEvent(t, events, time.Second, func(e Event) bool { return e.Kind == EvDataChanged && e.ChannelID == ch.ID })
 
 	// Nothing in the folder's files names them any more: DB, WAL, logs.
 	files, _ := filepath.Glob(filepath.Join(c.DataDir(), "*"))
