@@ -2,10 +2,7 @@ package app
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/magedesk/magedesk/connector"
@@ -24,7 +21,7 @@ type actShop struct {
 
 func newActShop(t *testing.T, twoWay, localWins bool) actShop {
 	t.Helper()
-	sim, url := startActSim(t)
+	sim, url := startSim(t, magentosim.Options{NewsletterModule: true})
 	c := newTestCore(t, Options{})
 	ch := NewChannelDraft()
 	ch.Name = "Act shop"
@@ -45,26 +42,6 @@ func newActShop(t *testing.T, twoWay, localWins bool) actShop {
 		t.Fatal(err)
 	}
 	return actShop{sim: sim, core: c, ch: ch, mag: mag}
-}
-
-// startActSim serves a small simulated store. The handler renames a sort
-// on customer_group_id (what the connector sends for customer groups and
-// Magento accepts) to id, which is what the simulator knows: without it
-// every sync against the simulator fails at the dictionaries. Drop the
-// rewrite once the simulator accepts the column.
-func startActSim(t *testing.T) (*magentosim.Store, string) {
-	t.Helper()
-	sim := magentosim.New(magentosim.Options{Seed: 7, NewsletterModule: true,
-		Customers: 30, Carts: 40, Orders: 60, CreditMemos: 6, Subscribers: 20, Products: 12})
-	h := sim.Handler()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.URL.Path, "customerGroups/search") {
-			r.URL.RawQuery = strings.ReplaceAll(r.URL.RawQuery, "=customer_group_id", "=id")
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return sim, srv.URL
 }
 
 // customer finds a synced customer with addresses whose active-cart state

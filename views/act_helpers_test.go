@@ -2,10 +2,7 @@ package views
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 
@@ -55,21 +52,10 @@ func (n *actNav) last() string {
 
 func newActGUI(t *testing.T, twoWay bool) *actGUI {
 	t.Helper()
-	sim := magentosim.New(magentosim.Options{Seed: 7, NewsletterModule: true,
-		Customers: 30, Carts: 40, Orders: 60, CreditMemos: 6, Subscribers: 20, Products: 12})
-	h := sim.Handler()
-	// The connector sorts customer groups by customer_group_id, which the
-	// simulator does not know yet; rename it so the sync gets through.
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.URL.Path, "customerGroups/search") {
-			r.URL.RawQuery = strings.ReplaceAll(r.URL.RawQuery, "=customer_group_id", "=id")
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	sim, url := shellStartSim(t, magentosim.Options{Seed: 7, NewsletterModule: true})
 	core := shellTestCore(t, app.Options{})
 	ch := app.NewChannelDraft()
-	ch.Name, ch.BaseURL, ch.SyncInterval, ch.TwoWay = "Act shop", srv.URL, 0, twoWay
+	ch.Name, ch.BaseURL, ch.SyncInterval, ch.TwoWay = "Act shop", url, 0, twoWay
 	ch.Entities = append(ch.Entities, model.EntityProducts)
 	ch, err := core.CreateChannel(context.Background(), ch, app.Secrets{Token: sim.Token()})
 	if err != nil {
@@ -77,7 +63,7 @@ func newActGUI(t *testing.T, twoWay bool) *actGUI {
 	}
 	core.Scheduler.SyncNow(ch.ID)
 	core.Scheduler.Wait(ch.ID)
-	mag, err := connector.NewClient(connector.Config{BaseURL: srv.URL, Auth: connector.Auth{Mode: "bearer", Token: sim.Token()}})
+	mag, err := connector.NewClient(connector.Config{BaseURL: url, Auth: connector.Auth{Mode: "bearer", Token: sim.Token()}})
 	if err != nil {
 		t.Fatal(err)
 	}
