@@ -48,8 +48,10 @@ type detailWindow struct {
 	tabs   *container.AppTabs
 	// reload re-reads the record and rebuilds the content (after an action).
 	reload func()
-	// status is the current cart status (carts only) for the lost/reopen button.
+	// lostButton is the cart's Mark as lost / Reopen button (carts only).
 	lostButton *widget.Button
+	// size, when set by a builder, replaces the default window size.
+	size fyne.Size
 }
 
 // NewDetailWindows builds the navigator the lists and the dashboard use.
@@ -117,6 +119,9 @@ func (d *DetailWindows) show(key string, load func(ctx context.Context) (any, er
 				content := build(dw, rec)
 				dw.win.SetTitle(dw.title + " – MageDesk")
 				dw.win.SetContent(content)
+				if !dw.size.IsZero() {
+					dw.win.Resize(dw.size)
+				}
 			})
 		}()
 	}

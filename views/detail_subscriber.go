@@ -24,6 +24,7 @@ func (d *DetailWindows) OpenSubscriber(id int64) {
 func (d *DetailWindows) buildSubscriber(dw *detailWindow, sd app.SubscriberDetail) fyne.CanvasObject {
 	s := sd.Subscriber
 	dw.title = "Subscriber " + s.Email
+	dw.size = fyne.NewSize(680, 400) // one short form
 	source := "Newsletter module"
 	if s.Source == model.SubscriberFromCustomer {
 		source = "Customer account (is_subscribed)"
