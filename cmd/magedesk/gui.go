@@ -36,6 +36,7 @@ func runGUI(ctx context.Context, args []string) error {
 		return fmt.Errorf("start MageDesk: %w", err)
 	}
 	defer core.Close()
+	slog.Debug("core opened", "after", time.Since(started).Round(time.Millisecond))
 
 	// Demo channels need their simulator back (same data, new port) before
 	// anything can sync them; generating the demo store takes milliseconds.
@@ -46,6 +47,7 @@ func runGUI(ctx context.Context, args []string) error {
 	if err := mw.Start(ctx); err != nil {
 		return fmt.Errorf("open the main window: %w", err)
 	}
+	slog.Debug("window built", "after", time.Since(started).Round(time.Millisecond))
 	a.Lifecycle().SetOnStarted(func() {
 		slog.Info("window ready", "after", time.Since(started).Round(time.Millisecond))
 		core.Scheduler.Start()
