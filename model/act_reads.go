@@ -107,16 +107,17 @@ func (s *Store) CustomerGroupsOf(ctx context.Context, channelID int64) ([]Custom
 
 // PickProducts finds sellable catalogue entries whose name or SKU contains
 // text (case-insensitive): enabled products that are not the hidden
-// children of a configurable (those are picked through their parent's
-// options). At most limit rows, by name.
+// children of a configurable ("Not Visible Individually", visibility 1, or
+// with a parent SKU): those are picked through their parent's options.
+// At most limit rows, by name.
 func (s *Store) PickProducts(ctx context.Context, channelID int64, text string, limit int) ([]Product, error) {
 	if limit <= 0 {
 		limit = 50
 	}
 	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.TrimSpace(text)) + "%"
-	rows, err := s.r.QueryContext(ctx, `SELECT id, magento_id, sku, name, type_id, price, status, qty, in_stock,
+	rows, err := s.r.QueryContext(ctx, `SELECT id, magento_id, sku, name, type_id, price, status, visibility, qty, in_stock,
 		configurable_options, parent_sku FROM products
-		WHERE channel_id = ? AND removed_in_magento = 0 AND status = 1 AND parent_sku = ''
+		WHERE channel_id = ? AND removed_in_magento = 0 AND status = 1 AND parent_sku = '' AND visibility <> 1
 		AND (name LIKE ? ESCAPE '\' OR sku LIKE ? ESCAPE '\')
 		ORDER BY name COLLATE NOCASE, sku LIMIT ?`, channelID, like, like, limit)
 	if err != nil {
@@ -127,7 +128,7 @@ func (s *Store) PickProducts(ctx context.Context, channelID int64, text string, 
 	for rows.Next() {
 		p := Product{ChannelID: channelID}
 		var price string
-		if err := rows.Scan(&p.ID, &p.MagentoID, &p.SKU, &p.Name, &p.TypeID, &price, &p.Status, &p.Qty, &p.InStock,
+		if err := rows.Scan(&p.ID, &p.MagentoID, &p.SKU, &p.Name, &p.TypeID, &price, &p.Status, &p.Visibility, &p.Qty, &p.InStock,
 			&p.ConfigurableOptions, &p.ParentSKU); err != nil {
 			return nil, fmt.Errorf("search products %q: %w", text, err)
 		}

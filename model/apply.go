@@ -18,9 +18,13 @@ func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
 	if b.ChannelID == 0 {
 		return Counters{}, errors.New("apply batch: channel id is 0")
 	}
+	prep, err := prepareBatch(&b)
+	if err != nil {
+		return Counters{}, fmt.Errorf("apply %s batch for channel %d: %w", b.Entity, b.ChannelID, err)
+	}
 	var c Counters
-	err := s.writeTx(ctx, func(w *txw) error {
-		a := &applier{txw: w, ch: b.ChannelID, now: nowUTC(),
+	err = s.writeTx(ctx, func(w *txw) error {
+		a := &applier{txw: w, ch: b.ChannelID, now: nowUTC(), prep: prep,
 			customers: map[int64]struct{}{}, guests: map[string]struct{}{}, links: map[string]struct{}{}}
 		if err := a.apply(&b); err != nil {
 			return err
@@ -56,9 +60,10 @@ func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
 // applier is the state of one ApplyBatch transaction.
 type applier struct {
 	*txw
-	ch  int64
-	now string
-	c   Counters
+	ch   int64
+	now  string
+	c    Counters
+	prep *batchPrep
 	// Magento customer ids and lower-cased guest emails whose derived
 	// figures must be recomputed before commit.
 	customers map[int64]struct{}
@@ -89,24 +94,24 @@ func (a *applier) apply(b *Batch) error {
 		}
 	}
 	for i := range b.Customers {
-		if err := a.writeCustomer(&b.Customers[i]); err != nil {
+		if err := a.writeCustomer(&b.Customers[i], a.prep.customers[i]); err != nil {
 			return fmt.Errorf("customer %d: %w", b.Customers[i].MagentoID, err)
 		}
 	}
 	for i := range b.Orders {
-		if err := a.writeOrder(&b.Orders[i]); err != nil {
+		if err := a.writeOrder(&b.Orders[i], a.prep.orders[i]); err != nil {
 			return fmt.Errorf("order %d: %w", b.Orders[i].MagentoID, err)
 		}
 	}
 	// Carts after orders: a cart page and the orders of the same batch
 	// then agree on Purchased without a second pass.
 	for i := range b.Carts {
-		if err := a.writeCart(&b.Carts[i]); err != nil {
+		if err := a.writeCart(&b.Carts[i], a.prep.carts[i]); err != nil {
 			return fmt.Errorf("cart %d: %w", b.Carts[i].MagentoID, err)
 		}
 	}
 	for i := range b.CreditMemos {
-		if err := a.writeCreditMemo(&b.CreditMemos[i]); err != nil {
+		if err := a.writeCreditMemo(&b.CreditMemos[i], a.prep.memos[i]); err != nil {
 			return fmt.Errorf("credit memo %d: %w", b.CreditMemos[i].MagentoID, err)
 		}
 	}
@@ -116,7 +121,7 @@ func (a *applier) apply(b *Batch) error {
 		}
 	}
 	for i := range b.Products {
-		if err := a.writeProduct(&b.Products[i]); err != nil {
+		if err := a.writeProduct(&b.Products[i], a.prep.products[i]); err != nil {
 			return fmt.Errorf("product %d: %w", b.Products[i].MagentoID, err)
 		}
 	}
@@ -157,7 +162,7 @@ type rowWrite struct {
 	key   cols
 	data  cols
 	hash  int64
-	raw   []byte
+	blob  []byte // deflated raw JSON (tables with raw only)
 	extra cols
 	// before, when set, runs after the lookup and before the write (only
 	// when something will be written); it may change the fields data
@@ -192,12 +197,7 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			return 0, 0, err
 		}
 	}
-	var blob []byte
-	if t.raw {
-		if blob, err = compressRaw(r.raw); err != nil {
-			return 0, 0, err
-		}
-	}
+	blob := r.blob
 	if !found {
 		names := append(r.key.names(), "hash", "synced_at")
 		args := append(r.key.ptrs(), r.hash, a.now)

@@ -195,7 +195,7 @@ func (s *Store) periodFigures(ctx context.Context, channelID int64, from, to str
 			FROM orders o WHERE o.created_at >= ? AND o.created_at < ? AND o.state <> 'canceled'`+cc+`)
 		SELECT count(*), coalesce(sum(CASE WHEN b.cid <> 0 THEN EXISTS (SELECT 1 FROM orders p WHERE p.channel_id = b.ch
 				AND p.customer_id = b.cid AND p.created_at < ? AND p.state <> 'canceled')
-			ELSE EXISTS (SELECT 1 FROM orders p WHERE p.channel_id = b.ch AND p.email_lc = b.em AND p.customer_id = 0
+			ELSE EXISTS (SELECT 1 FROM orders p WHERE p.channel_id = b.ch AND p.email_lc = b.em AND +p.customer_id = 0
 				AND p.created_at < ? AND p.state <> 'canceled') END), 0)
 		FROM buyers b`, args...).Scan(&p.Customers, &p.ReturningCustomers); err != nil {
 		return p, wrap("customers", err)

@@ -2,6 +2,17 @@ package model
 
 import "sort"
 
+// Query-plan notes (the store runs without ANALYZE statistics, so plans
+// are pinned by hand; check with EXPLAIN QUERY PLAN when editing):
+//   - "+customer_id = 0": the unary plus keeps SQLite from choosing the
+//     (channel_id, customer_id) index, where 0 is every guest row, over
+//     the selective (channel_id, email_lc) one.
+//   - "ORDER BY +magento_id LIMIT 1": without the plus SQLite walks the
+//     (channel_id, magento_id) key in order instead of using the filter's index.
+//   - "orders o2 CROSS JOIN credit_memos cm": CROSS JOIN fixes the loop
+//     order, so the few orders of one customer drive the memo lookups
+//     instead of a scan over every credit memo of the channel.
+//
 // Derived figures kept in step with the rows, recomputed at the end of
 // each batch for the customers and guest emails the batch touched. Only
 // integer money columns are added. Canceled orders do not count; refunds
@@ -12,7 +23,7 @@ const refreshCustomerSQL = `UPDATE customers SET
 	SELECT count(*),
 		coalesce(sum(o.base_grand_total_units), 0) - coalesce((
 			SELECT sum(cm.base_grand_total_units) FROM orders o2
-			JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
+			CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
 			WHERE o2.channel_id = ? AND o2.customer_id = ? AND o2.state <> 'canceled' AND cm.state = 2), 0),
 		coalesce(min(o.created_at), ''), coalesce(max(o.created_at), ''), coalesce(max(o.base_currency), '')
 	FROM orders o WHERE o.channel_id = ? AND o.customer_id = ? AND o.state <> 'canceled')
@@ -22,23 +33,23 @@ const guestOrdersSQL = `SELECT count(*) FILTER (WHERE state <> 'canceled'),
 	count(*),
 	coalesce(sum(base_grand_total_units) FILTER (WHERE state <> 'canceled'), 0) - coalesce((
 		SELECT sum(cm.base_grand_total_units) FROM orders o2
-		JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
-		WHERE o2.channel_id = ? AND o2.email_lc = ? AND o2.customer_id = 0 AND o2.state <> 'canceled' AND cm.state = 2), 0),
+		CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
+		WHERE o2.channel_id = ? AND o2.email_lc = ? AND +o2.customer_id = 0 AND o2.state <> 'canceled' AND cm.state = 2), 0),
 	coalesce(min(created_at) FILTER (WHERE state <> 'canceled'), ''),
 	coalesce(max(created_at) FILTER (WHERE state <> 'canceled'), ''),
-	coalesce(group_concat(DISTINCT base_currency), '')
-FROM orders WHERE channel_id = ? AND email_lc = ? AND customer_id = 0`
+	coalesce(min(base_currency) || CASE WHEN min(base_currency) <> max(base_currency) THEN ',' || max(base_currency) ELSE '' END, '')
+FROM orders WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0`
 
 const guestNameSQL = `SELECT customer_email, customer_firstname, customer_lastname FROM (
 	SELECT customer_email, customer_firstname, customer_lastname, created_at, 1 AS pri FROM orders
-		WHERE channel_id = ? AND email_lc = ? AND customer_id = 0
+		WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0
 	UNION ALL
 	SELECT customer_email, customer_firstname, customer_lastname, created_at, 0 FROM carts
-		WHERE channel_id = ? AND email_lc = ? AND customer_id = 0)
+		WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0)
 ORDER BY pri DESC, created_at DESC LIMIT 1`
 
 const linkedCustomerSQL = `SELECT coalesce((SELECT magento_id FROM customers
-	WHERE channel_id = ? AND email_lc = ? AND removed_in_magento = 0 ORDER BY magento_id LIMIT 1), 0)`
+	WHERE channel_id = ? AND email_lc = ? AND removed_in_magento = 0 ORDER BY +magento_id LIMIT 1), 0)`
 
 func (a *applier) refreshDerived() error {
 	for _, id := range sortedKeys(a.customers) {
@@ -74,7 +85,7 @@ func (a *applier) refreshGuest(emailLC string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.queryRow(`SELECT count(*) FROM carts WHERE channel_id = ? AND email_lc = ? AND customer_id = 0`,
+	if err := a.queryRow(`SELECT count(*) FROM carts WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0`,
 		a.ch, emailLC).Scan(&g.CartsCount); err != nil {
 		return err
 	}

@@ -109,7 +109,7 @@ func (s *Store) CustomerStats(ctx context.Context, customerID int64) (CustomerSt
 	err = s.r.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(base_grand_total_units), 0),
 		coalesce(min(created_at), ''), coalesce(max(created_at), ''), coalesce(max(base_currency), ''),
 		coalesce((SELECT sum(cm.base_grand_total_units) FROM orders o2
-			JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
+			CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
 			WHERE o2.channel_id = ?1 AND o2.customer_id = ?2 AND o2.state <> 'canceled' AND cm.state = 2), 0)
 		FROM orders WHERE channel_id = ?1 AND customer_id = ?2 AND state <> 'canceled'`, ch, mid).
 		Scan(&st.OrdersCount, &st.RevenueUnits, &st.FirstOrderAt, &st.LastOrderAt, &st.Currency, &st.RefundedUnits)

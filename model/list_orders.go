@@ -120,7 +120,7 @@ func (s *Store) OrdersOfGuest(ctx context.Context, guestID int64) ([]OrderRow, e
 		return nil, err
 	}
 	sp := orderSpec()
-	sp.extra, sp.extraArgs = "t.email_lc = ? AND t.customer_id = 0", []any{email}
+	sp.extra, sp.extraArgs = "t.email_lc = ? AND +t.customer_id = 0", []any{email}
 	return s.listOrders(ctx, sp, ListQuery{ChannelID: ch, Limit: maxLimit})
 }
 

@@ -210,7 +210,7 @@ func (s *Store) GetOrderByMagentoID(ctx context.Context, channelID, magentoID in
 // OrderForQuote finds the order placed from a cart (quote id); ErrNotFound
 // when none is stored.
 func (s *Store) OrderForQuote(ctx context.Context, channelID, quoteID int64) (Order, error) {
-	rows, err := s.loadOrders(ctx, "WHERE t.channel_id = ? AND t.quote_id = ? ORDER BY t.magento_id LIMIT 1", []any{channelID, quoteID}, true)
+	rows, err := s.loadOrders(ctx, "WHERE t.channel_id = ? AND t.quote_id = ? ORDER BY +t.magento_id LIMIT 1", []any{channelID, quoteID}, true)
 	return one(rows, err, "order for quote", quoteID)
 }
 

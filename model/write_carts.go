@@ -15,16 +15,9 @@ var cartsTable = rowTable{name: "carts", raw: true, removed: true}
 // Totals come from a separate Magento call; a cart delivered without them
 // (TotalsUpdatedAt == "") keeps the stored totals. Inactive carts arrive
 // without items; their stored items are kept.
-func (a *applier) writeCart(c *Cart) error {
+func (a *applier) writeCart(c *Cart, p prepared) error {
 	if c.MagentoID <= 0 {
 		return errors.New("magento id missing")
-	}
-	h := *c
-	h.ID, h.ChannelID, h.Raw, h.SyncedAt = 0, 0, nil, ""
-	h.Status, h.StatusNote, h.OrderMagentoID, h.Abandoned = "", "", 0, false
-	hash, err := contentHash(h, c.Raw)
-	if err != nil {
-		return err
 	}
 	var old Cart
 	var oldLC string
@@ -41,8 +34,8 @@ func (a *applier) writeCart(c *Cart) error {
 		keepItems = found && !c.IsActive && len(c.Items) == 0
 		return a.cartStatus(c, found, &old)
 	}
-	id, res, err := a.writeRow(cartsTable, rowWrite{key: keyOf(a.ch, c.MagentoID), data: data, hash: hash,
-		raw: c.Raw, extra: extra, before: before})
+	id, res, err := a.writeRow(cartsTable, rowWrite{key: keyOf(a.ch, c.MagentoID), data: data, hash: p.hash,
+		blob: p.blob, extra: extra, before: before})
 	if err != nil {
 		return err
 	}
@@ -89,7 +82,7 @@ func (a *applier) cartStatus(c *Cart, found bool, old *Cart) error {
 		return nil
 	}
 	var orderID int64
-	err := a.queryRow(`SELECT magento_id FROM orders WHERE channel_id = ? AND quote_id = ? ORDER BY magento_id LIMIT 1`,
+	err := a.queryRow(`SELECT magento_id FROM orders WHERE channel_id = ? AND quote_id = ? ORDER BY +magento_id LIMIT 1`,
 		a.ch, c.MagentoID).Scan(&orderID)
 	if err != nil && !isNoRows(err) {
 		return err

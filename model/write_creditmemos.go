@@ -9,18 +9,12 @@ var creditMemosTable = rowTable{name: "credit_memos", raw: true, removed: true}
 
 // writeCreditMemo upserts a credit memo with its items. Its order may not
 // be stored (yet); the memo keeps Magento's order id either way.
-func (a *applier) writeCreditMemo(m *CreditMemo) error {
+func (a *applier) writeCreditMemo(m *CreditMemo, p prepared) error {
 	if m.MagentoID <= 0 {
 		return errors.New("magento id missing")
 	}
-	h := *m
-	h.ID, h.ChannelID, h.Raw, h.SyncedAt = 0, 0, nil, ""
-	hash, err := contentHash(h, m.Raw)
-	if err != nil {
-		return err
-	}
 	id, res, err := a.writeRow(creditMemosTable, rowWrite{key: keyOf(a.ch, m.MagentoID),
-		data: creditMemoCols(m), hash: hash, raw: m.Raw})
+		data: creditMemoCols(m), hash: p.hash, blob: p.blob})
 	if err != nil {
 		return err
 	}

@@ -10,23 +10,15 @@ var customersTable = rowTable{name: "customers", raw: true, removed: true}
 // writeCustomer upserts a customer and replaces its addresses. Derived
 // figures (lifetime, orders) are not part of the row's content: they are
 // recomputed from orders in refreshDerived.
-func (a *applier) writeCustomer(c *Customer) error {
+func (a *applier) writeCustomer(c *Customer, p prepared) error {
 	if c.MagentoID <= 0 {
 		return errors.New("magento id missing")
-	}
-	h := *c
-	h.ID, h.ChannelID, h.Raw, h.SyncedAt = 0, 0, nil, ""
-	h.RemovedInMagento, h.RemovedInMagentoAt = false, ""
-	h.LifetimeUnits, h.OrdersCount, h.LastOrderAt, h.FirstOrderAt, h.DisplayCurrencyCode = 0, 0, "", "", ""
-	hash, err := contentHash(h, c.Raw)
-	if err != nil {
-		return err
 	}
 	lc := strings.ToLower(c.Email)
 	var oldLC string
 	data := append(customerCols(c), col{"email_lc", lc}, col{"removed_in_magento_at", ""})
-	id, res, err := a.writeRow(customersTable, rowWrite{key: keyOf(a.ch, c.MagentoID), data: data, hash: hash,
-		raw: c.Raw, extra: cols{{"email_lc", &oldLC}}})
+	id, res, err := a.writeRow(customersTable, rowWrite{key: keyOf(a.ch, c.MagentoID), data: data, hash: p.hash,
+		blob: p.blob, extra: cols{{"email_lc", &oldLC}}})
 	if err != nil {
 		return err
 	}

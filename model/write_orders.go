@@ -12,21 +12,15 @@ var orderChildTables = []string{"order_items", "order_addresses", "order_payment
 // writeOrder upserts an order with its items, addresses, payment and
 // status history (children replaced), links the cart it was placed from
 // (Purchased) and marks its customer or guest email for recomputation.
-func (a *applier) writeOrder(o *Order) error {
+func (a *applier) writeOrder(o *Order, p prepared) error {
 	if o.MagentoID <= 0 {
 		return errors.New("magento id missing")
-	}
-	h := *o
-	h.ID, h.ChannelID, h.Raw, h.SyncedAt, h.RemovedInMagento = 0, 0, nil, "", false
-	hash, err := contentHash(h, o.Raw)
-	if err != nil {
-		return err
 	}
 	lc := strings.ToLower(o.CustomerEmail)
 	var oldLC string
 	var oldCustomer int64
 	id, res, err := a.writeRow(ordersTable, rowWrite{key: keyOf(a.ch, o.MagentoID),
-		data: append(orderCols(o), col{"email_lc", lc}), hash: hash, raw: o.Raw,
+		data: append(orderCols(o), col{"email_lc", lc}), hash: p.hash, blob: p.blob,
 		extra: cols{{"email_lc", &oldLC}, {"customer_id", &oldCustomer}}})
 	if err != nil {
 		return err

@@ -72,17 +72,11 @@ func (a *applier) writeSubscriber(v *Subscriber) error {
 
 var productsTable = rowTable{name: "products", raw: true, removed: true}
 
-func (a *applier) writeProduct(p *Product) error {
+func (a *applier) writeProduct(p *Product, pp prepared) error {
 	if p.MagentoID <= 0 {
 		return errors.New("magento id missing")
 	}
-	h := *p
-	h.ID, h.ChannelID, h.Raw, h.SyncedAt = 0, 0, nil, ""
-	hash, err := contentHash(h, p.Raw)
-	if err != nil {
-		return err
-	}
-	id, res, err := a.writeRow(productsTable, rowWrite{key: keyOf(a.ch, p.MagentoID), data: productCols(p), hash: hash, raw: p.Raw})
+	id, res, err := a.writeRow(productsTable, rowWrite{key: keyOf(a.ch, p.MagentoID), data: productCols(p), hash: pp.hash, blob: pp.blob})
 	if err != nil {
 		return err
 	}
