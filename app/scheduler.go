@@ -325,19 +325,12 @@ func (s *Scheduler) execute(ctx context.Context, r *syncRun, kind string) error 
 	return err
 }
 
-// syncLocker is model's cross-process sync lock.
-type syncLocker interface {
-	AcquireSyncLock(ctx context.Context, channelID int64, owner string) (release func(), err error)
-}
-
 // acquireSyncLock takes the database lock that keeps the CLI and the GUI
 // (or two GUIs) from syncing the same channel at once.
 func (c *Core) acquireSyncLock(ctx context.Context, channelID int64) (func(), error) {
-	l, ok := any(c.Store).(syncLocker)
-	if !ok {
-		return func() {}, nil // store without the lock (older model): in-process guard only
-	}
-	return l.AcquireSyncLock(ctx, channelID, fmt.Sprintf("MageDesk desktop (pid %d)", os.Getpid()))
+	// The lock error already reads well ("channel X is being synced by
+	// another MageDesk process (pid N) since 14:03"): pass it on as is.
+	return c.Store.AcquireSyncLock(ctx, channelID, fmt.Sprintf("MageDesk desktop (pid %d)", os.Getpid()))
 }
 
 // finish records the result on the channel, tells the views and maybe the desktop.
@@ -379,6 +372,13 @@ func (s *Scheduler) finish(r *syncRun, err error) {
 
 // humanError turns an error into one line a shop owner can act on.
 func humanError(err error) string {
+	var lockErr *model.SyncLockError
+	switch {
+	case errors.As(err, &lockErr):
+		return lockErr.Error()
+	case errors.Is(err, ErrNoSecret):
+		return "No credentials are stored for this channel (the keychain entry is missing): edit the channel and enter them again."
+	}
 	if msg := connector.HumanMessage(err); msg != "" {
 		return msg
 	}

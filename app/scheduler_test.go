@@ -239,3 +239,25 @@ func TestTimerStartsDueChannel(t *testing.T) {
 	c.Scheduler.Start()
 	waitEvent(t, events, 30*time.Second, finishedFor(ch.ID))
 }
+
+func TestSyncRefusedWhileAnotherProcessHoldsTheLock(t *testing.T) {
+	sim, url := startSim(t, magentosim.Options{})
+	c := newTestCore(t, Options{})
+	ch := simChannel(t, c, url, sim.Token())
+	// Another MageDesk (the CLI, say) holds the channel's lock.
+	release, err := c.Store.AcquireSyncLock(context.Background(), ch.ID, "cli sync")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	events := collect(t, c)
+	c.Scheduler.SyncNow(ch.ID)
+	fin := waitEvent(t, events, 20*time.Second, finishedFor(ch.ID))
+	if fin.Err == nil || !strings.Contains(fin.Message, "being synced by another MageDesk process") {
+		t.Fatalf("sync under a held lock: err %v, message %q", fin.Err, fin.Message)
+	}
+	c.Scheduler.Wait(ch.ID)
+	if n, _ := storedCount(c.Store, ch.ID, model.EntityCustomers); n != 0 {
+		t.Fatalf("%d customers synced despite the lock", n)
+	}
+}
