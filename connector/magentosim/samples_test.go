@@ -259,3 +259,43 @@ func TestErrorBodiesMatchSamples(t *testing.T) {
 	}
 	assertShape(t, "401 ACL", loadSample(t, "error-401-acl.json"), decodeJSON(t, b))
 }
+
+// The sample request bodies are accepted as they are (ids swapped for ours).
+func TestSampleRequestsAreAccepted(t *testing.T) {
+	ts := startStore(t, smallOptions())
+	_, b := ts.do("POST", "/rest/V1/carts/", "")
+	cart := string(b)
+	raw, err := os.ReadFile(filepath.Join(samplesDir, "cart-item-add-request.json"))
+	if err != nil {
+		t.Skip(err)
+	}
+	body := strings.Replace(string(raw), `"quote_id": "4"`, `"quote_id": "`+cart+`"`, 1)
+	st, b := ts.do("POST", "/rest/V1/carts/"+cart+"/items", body)
+	if st != 200 {
+		t.Fatalf("cart-item-add-request.json: %d %s", st, b)
+	}
+	assertShape(t, "add item response", loadSample(t, "cart-item.json"), decodeJSON(t, b))
+
+	o := obj(t, firstItem(t, ts.getJSON("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=state"+
+		"&searchCriteria[filter_groups][0][filters][0][value]=complete&searchCriteria[pageSize]=1")))
+	item := obj(t, o["items"].([]any)[0])["item_id"].(json.Number).String()
+	raw, _ = os.ReadFile(filepath.Join(samplesDir, "refund-order-request.json"))
+	body = strings.ReplaceAll(string(raw), `"order_item_id": 3`, `"order_item_id": `+item)
+	body = strings.ReplaceAll(body, "[\n        3\n      ]", "["+item+"]")
+	st, b = ts.do("POST", "/rest/V1/order/"+o["entity_id"].(json.Number).String()+"/refund", body)
+	if st != 200 {
+		t.Fatalf("refund-order-request.json: %d %s", st, b)
+	}
+	if _, err := id2int(string(b)); err != nil {
+		t.Errorf("refund answered %s, want a bare credit memo id", b)
+	}
+}
+
+func TestPositionalErrorMatchesSample(t *testing.T) {
+	ts := startStore(t, smallOptions())
+	st, b := ts.do("PUT", "/rest/V1/customers/1", `{"customer": {`)
+	if st != 400 {
+		t.Fatalf("malformed body: %d %s", st, b)
+	}
+	assertShape(t, "400 positional error", loadSample(t, "error-400.json"), decodeJSON(t, b))
+}
