@@ -152,6 +152,9 @@ func TestConfigurableProductIsAddedWithItsOptions(t *testing.T) {
 	}
 	var conf model.Product
 	for _, p := range ps {
+		if p.Visibility == 1 { // the simulator's configurable children are "Not Visible Individually"
+			t.Fatalf("hidden child %s offered in the picker", p.SKU)
+		}
 		if p.TypeID == "configurable" {
 			conf = p
 			break

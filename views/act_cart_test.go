@@ -175,3 +175,50 @@ func TestRefundWindowCreatesOneCreditMemo(t *testing.T) {
 		t.Fatalf("opened %q", g.nav.last())
 	}
 }
+
+func TestCartWindowAsksForTheOptionsOfAConfigurableProduct(t *testing.T) {
+	g := newActGUI(t, false)
+	local, _ := g.customer(t, false)
+	c := g.w.NewCart(local)
+	g.w.WaitIdle()
+	test.Tap(c.Create)
+	g.w.WaitIdle()
+	conf := -1
+	for i, p := range c.products {
+		if p.TypeID == "configurable" {
+			conf = i
+			break
+		}
+	}
+	if conf < 0 {
+		t.Fatal("no configurable product offered")
+	}
+	c.Results.Select(conf)
+	if len(c.Options) != 2 {
+		t.Fatalf("%d option choices, want size and colour", len(c.Options))
+	}
+	test.Tap(c.Add)
+	g.w.WaitIdle()
+	if c.Errors.text("options") == "" || len(c.Lines) != 0 {
+		t.Fatalf("added without options: error %q, %d lines", c.Errors.text("options"), len(c.Lines))
+	}
+	// Some combinations are out of stock: Magento refuses those at the product.
+	for _, size := range c.Options[0].Options {
+		for _, colour := range c.Options[1].Options {
+			c.Options[0].SetSelected(size)
+			c.Options[1].SetSelected(colour)
+			test.Tap(c.Add)
+			g.w.WaitIdle()
+			if len(c.Lines) == 1 {
+				if !strings.HasPrefix(c.Lines[0].Item.SKU, c.products[conf].SKU+"-") {
+					t.Fatalf("line %s is not a child of %s", c.Lines[0].Item.SKU, c.products[conf].SKU)
+				}
+				return
+			}
+			if c.Errors.text("sku") == "" {
+				t.Fatalf("refused combination not explained (general %q)", c.Errors.text(""))
+			}
+		}
+	}
+	t.Fatal("no combination could be added")
+}
