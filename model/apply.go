@@ -24,9 +24,11 @@ func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
 	}
 	var c Counters
 	err = s.writeTx(ctx, func(w *txw) error {
-		a := &applier{txw: w, ch: b.ChannelID, now: nowUTC(), prep: prep,
-			customers: map[int64]struct{}{}, guests: map[string]struct{}{}, links: map[string]struct{}{}}
+		a := newApplier(w, b.ChannelID, prep)
 		if err := a.apply(&b); err != nil {
+			return err
+		}
+		if err := a.flushChildren(); err != nil {
 			return err
 		}
 		if err := a.refreshDerived(); err != nil {
@@ -70,6 +72,19 @@ type applier struct {
 	guests    map[string]struct{}
 	// Lower-cased emails whose guest group may need a new customer link.
 	links map[string]struct{}
+
+	// Batched writes (batchwrite.go).
+	known      map[string]map[int64]*oldRow
+	children   map[string]*childTable
+	childOrder []string
+	rewritten  map[parentKey]bool
+	cartLinks  [][2]int64
+}
+
+func newApplier(w *txw, channelID int64, prep *batchPrep) *applier {
+	return &applier{txw: w, ch: channelID, now: nowUTC(), prep: prep,
+		customers: map[int64]struct{}{}, guests: map[string]struct{}{}, links: map[string]struct{}{},
+		known: map[string]map[int64]*oldRow{}, children: map[string]*childTable{}, rewritten: map[parentKey]bool{}}
 }
 
 func (a *applier) apply(b *Batch) error {
@@ -93,6 +108,9 @@ func (a *applier) apply(b *Batch) error {
 			return fmt.Errorf("customer group %d: %w", b.CustomerGroups[i].MagentoID, err)
 		}
 	}
+	if err := a.preloadAll(b); err != nil {
+		return err
+	}
 	for i := range b.Customers {
 		if err := a.writeCustomer(&b.Customers[i], a.prep.customers[i]); err != nil {
 			return fmt.Errorf("customer %d: %w", b.Customers[i].MagentoID, err)
@@ -102,6 +120,9 @@ func (a *applier) apply(b *Batch) error {
 		if err := a.writeOrder(&b.Orders[i], a.prep.orders[i]); err != nil {
 			return fmt.Errorf("order %d: %w", b.Orders[i].MagentoID, err)
 		}
+	}
+	if err := a.flushCartLinks(); err != nil {
+		return err
 	}
 	// Carts after orders: a cart page and the orders of the same batch
 	// then agree on Purchased without a second pass.
@@ -183,11 +204,21 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 	}
 	sel += " FROM " + t.name + " WHERE " + strings.Join(where, " AND ")
 	var oldHash int64
-	dest := append([]any{&id, &oldHash}, r.extra.ptrs()...)
-	err = a.queryRow(sel, r.key.ptrs()...).Scan(dest...)
-	found := err == nil
-	if err != nil && !isNoRows(err) {
-		return 0, 0, fmt.Errorf("look up %s: %w", t.name, err)
+	var found bool
+	if known, ok := a.known[t.name]; ok && len(r.key) == 2 {
+		if old := known[r.key[1].ptr.(int64)]; old != nil {
+			id, oldHash, found = old.id, old.hash, true
+			if err := assignExtra(r.extra, old.extra); err != nil {
+				return 0, 0, fmt.Errorf("look up %s: %w", t.name, err)
+			}
+		}
+	} else {
+		dest := append([]any{&id, &oldHash}, r.extra.ptrs()...)
+		err = a.queryRow(sel, r.key.ptrs()...).Scan(dest...)
+		found = err == nil
+		if err != nil && !isNoRows(err) {
+			return 0, 0, fmt.Errorf("look up %s: %w", t.name, err)
+		}
 	}
 	if found && oldHash == r.hash {
 		return id, resSkipped, nil
@@ -212,8 +243,11 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 		if err != nil {
 			return 0, 0, err
 		}
-		id, err = resu.LastInsertId()
-		return id, resAdded, err
+		if id, err = resu.LastInsertId(); err != nil {
+			return 0, 0, err
+		}
+		a.remember(t.name, r, id)
+		return id, resAdded, nil
 	}
 	sets := []string{"hash = ?", "synced_at = ?"}
 	args := []any{r.hash, a.now}
@@ -231,6 +265,7 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 	if _, err := a.exec("UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
 		return 0, 0, err
 	}
+	a.remember(t.name, r, id)
 	return id, resUpdated, nil
 }
 
@@ -239,29 +274,6 @@ func keyOf(channelID, magentoID int64) cols {
 	return cols{{"channel_id", channelID}, {"magento_id", magentoID}}
 }
 
-// insertChildren inserts child rows (parentCol = parent's local id).
-func (a *applier) insertChild(table, parentCol string, parentID int64, cs cols) error {
-	names := append([]string{parentCol}, cs.names()...)
-	args := append([]any{parentID}, cs.ptrs()...)
-	_, err := a.exec("INSERT INTO "+table+"("+strings.Join(names, ", ")+") VALUES ("+placeholders(len(names))+")", args...)
-	return err
-}
-
-func (a *applier) deleteChildren(table, parentCol string, parentID int64) error {
-	_, err := a.exec("DELETE FROM "+table+" WHERE "+parentCol+" = ?", parentID)
-	return err
-}
-
-// setSearch replaces the row's text in its full-text index.
-func (a *applier) setSearch(table string, id int64, isNew bool, parts ...string) error {
-	if !isNew {
-		if _, err := a.exec("DELETE FROM "+table+"_fts WHERE rowid = ?", id); err != nil {
-			return err
-		}
-	}
-	_, err := a.exec("INSERT INTO "+table+"_fts(rowid, body) VALUES (?, ?)", id, searchText(parts...))
-	return err
-}
 
 // searchText joins the searchable parts; numbers with leading zeros
 // (increment ids) are indexed with and without them.
@@ -301,4 +313,67 @@ func (a *applier) touchCustomer(customerID int64) {
 	if customerID != 0 {
 		a.customers[customerID] = struct{}{}
 	}
+}
+
+// remember records a written row in the preload map, so the same record
+// delivered twice in one batch is found (and counted skipped or updated).
+func (a *applier) remember(table string, r rowWrite, id int64) {
+	known, ok := a.known[table]
+	if !ok || len(r.key) != 2 {
+		return
+	}
+	old := &oldRow{id: id, hash: r.hash, extra: make([]any, len(r.extra))}
+	for i, e := range r.extra {
+		for _, d := range r.data {
+			if d.name == e.name {
+				switch v := d.ptr.(type) {
+				case *string:
+					old.extra[i] = *v
+				case *int64:
+					old.extra[i] = *v
+				default:
+					old.extra[i] = v
+				}
+			}
+		}
+	}
+	known[r.key[1].ptr.(int64)] = old
+}
+
+// preloadAll looks up the stored rows of the batch's big entities at once.
+func (a *applier) preloadAll(b *Batch) error {
+	ids := func(n int, id func(int) int64) []int64 {
+		out := make([]int64, n)
+		for i := range out {
+			out[i] = id(i)
+		}
+		return out
+	}
+	if len(b.Customers) > 0 {
+		if err := a.preload("customers", ids(len(b.Customers), func(i int) int64 { return b.Customers[i].MagentoID }), []string{"email_lc"}); err != nil {
+			return err
+		}
+	}
+	if len(b.Orders) > 0 {
+		if err := a.preload("orders", ids(len(b.Orders), func(i int) int64 { return b.Orders[i].MagentoID }), []string{"email_lc", "customer_id"}); err != nil {
+			return err
+		}
+	}
+	if len(b.Carts) > 0 {
+		var probe Cart
+		if err := a.preload("carts", ids(len(b.Carts), func(i int) int64 { return b.Carts[i].MagentoID }), cartExtra(&probe, new(string)).names()); err != nil {
+			return err
+		}
+	}
+	if len(b.CreditMemos) > 0 {
+		if err := a.preload("credit_memos", ids(len(b.CreditMemos), func(i int) int64 { return b.CreditMemos[i].MagentoID }), nil); err != nil {
+			return err
+		}
+	}
+	if len(b.Products) > 0 {
+		if err := a.preload("products", ids(len(b.Products), func(i int) int64 { return b.Products[i].MagentoID }), nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -18,47 +18,82 @@ import "sort"
 // integer money columns are added. Canceled orders do not count; refunds
 // are credit memos in state Refunded (2).
 
-const refreshCustomerSQL = `UPDATE customers SET
+// refreshCustomersSQL recomputes the figures of the customers whose Magento
+// ids fill the IN list (appended by the caller).
+const refreshCustomersSQL = `UPDATE customers SET
 	(orders_count, lifetime_units, first_order_at, last_order_at, lifetime_currency) = (
 	SELECT count(*),
 		coalesce(sum(o.base_grand_total_units), 0) - coalesce((
 			SELECT sum(cm.base_grand_total_units) FROM orders o2
 			CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
-			WHERE o2.channel_id = ? AND o2.customer_id = ? AND o2.state <> 'canceled' AND cm.state = 2), 0),
+			WHERE o2.channel_id = customers.channel_id AND o2.customer_id = customers.magento_id
+				AND o2.state <> 'canceled' AND cm.state = 2), 0),
 		coalesce(min(o.created_at), ''), coalesce(max(o.created_at), ''), coalesce(max(o.base_currency), '')
-	FROM orders o WHERE o.channel_id = ? AND o.customer_id = ? AND o.state <> 'canceled')
-WHERE channel_id = ? AND magento_id = ?`
+	FROM orders o WHERE o.channel_id = customers.channel_id AND o.customer_id = customers.magento_id AND o.state <> 'canceled')
+WHERE channel_id = ? AND magento_id IN (`
 
-const guestOrdersSQL = `SELECT count(*) FILTER (WHERE state <> 'canceled'),
-	count(*),
-	coalesce(sum(base_grand_total_units) FILTER (WHERE state <> 'canceled'), 0) - coalesce((
-		SELECT sum(cm.base_grand_total_units) FROM orders o2
-		CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
-		WHERE o2.channel_id = ? AND o2.email_lc = ? AND +o2.customer_id = 0 AND o2.state <> 'canceled' AND cm.state = 2), 0),
-	coalesce(min(created_at) FILTER (WHERE state <> 'canceled'), ''),
-	coalesce(max(created_at) FILTER (WHERE state <> 'canceled'), ''),
-	coalesce(min(base_currency) || CASE WHEN min(base_currency) <> max(base_currency) THEN ',' || max(base_currency) ELSE '' END, '')
-FROM orders WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0`
+// refreshGuestSQL upserts one guest group (?1 channel, ?2 lower-cased
+// email) from its guest orders and carts; it writes nothing when the
+// email has neither (deleteGuestSQL then removes a stale group).
+const refreshGuestSQL = `INSERT INTO guest_customers(channel_id, email_lc, email, firstname, lastname, orders_count,
+	carts_count, first_order_at, last_order_at, linked_customer_id, lifetime_units, lifetime_currencies)
+SELECT ?1, ?2, n.customer_email, n.customer_firstname, n.customer_lastname, o.cnt,
+	(SELECT count(*) FROM carts WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0),
+	o.first, o.last,
+	coalesce((SELECT magento_id FROM customers WHERE channel_id = ?1 AND email_lc = ?2 AND removed_in_magento = 0
+		ORDER BY +magento_id LIMIT 1), 0),
+	o.life, o.curs
+FROM (SELECT count(*) FILTER (WHERE state <> 'canceled') AS cnt,
+		coalesce(sum(base_grand_total_units) FILTER (WHERE state <> 'canceled'), 0) - coalesce((
+			SELECT sum(cm.base_grand_total_units) FROM orders o2
+			CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
+			WHERE o2.channel_id = ?1 AND o2.email_lc = ?2 AND +o2.customer_id = 0 AND o2.state <> 'canceled'
+				AND cm.state = 2), 0) AS life,
+		coalesce(min(created_at) FILTER (WHERE state <> 'canceled'), '') AS first,
+		coalesce(max(created_at) FILTER (WHERE state <> 'canceled'), '') AS last,
+		coalesce(min(base_currency) || CASE WHEN min(base_currency) <> max(base_currency)
+			THEN ',' || max(base_currency) ELSE '' END, '') AS curs
+	FROM orders WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0) o,
+	(SELECT customer_email, customer_firstname, customer_lastname FROM (
+		SELECT customer_email, customer_firstname, customer_lastname, created_at, 1 AS pri FROM orders
+			WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0
+		UNION ALL
+		SELECT customer_email, customer_firstname, customer_lastname, created_at, 0 FROM carts
+			WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0)
+	ORDER BY pri DESC, created_at DESC LIMIT 1) n
+WHERE true
+ON CONFLICT(channel_id, email_lc) DO UPDATE SET email = excluded.email, firstname = excluded.firstname,
+	lastname = excluded.lastname, orders_count = excluded.orders_count, carts_count = excluded.carts_count,
+	first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at,
+	linked_customer_id = excluded.linked_customer_id, lifetime_units = excluded.lifetime_units,
+	lifetime_currencies = excluded.lifetime_currencies`
 
-const guestNameSQL = `SELECT customer_email, customer_firstname, customer_lastname FROM (
-	SELECT customer_email, customer_firstname, customer_lastname, created_at, 1 AS pri FROM orders
-		WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0
-	UNION ALL
-	SELECT customer_email, customer_firstname, customer_lastname, created_at, 0 FROM carts
-		WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0)
-ORDER BY pri DESC, created_at DESC LIMIT 1`
+const deleteGuestSQL = `DELETE FROM guest_customers WHERE channel_id = ?1 AND email_lc = ?2
+	AND NOT EXISTS (SELECT 1 FROM orders WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0)
+	AND NOT EXISTS (SELECT 1 FROM carts WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0)`
 
-const linkedCustomerSQL = `SELECT coalesce((SELECT magento_id FROM customers
-	WHERE channel_id = ? AND email_lc = ? AND removed_in_magento = 0 ORDER BY +magento_id LIMIT 1), 0)`
+const relinkGuestSQL = `UPDATE guest_customers SET linked_customer_id = coalesce((SELECT magento_id FROM customers
+	WHERE channel_id = ?1 AND email_lc = ?2 AND removed_in_magento = 0 ORDER BY +magento_id LIMIT 1), 0)
+	WHERE channel_id = ?1 AND email_lc = ?2`
 
 func (a *applier) refreshDerived() error {
-	for _, id := range sortedKeys(a.customers) {
-		if _, err := a.exec(refreshCustomerSQL, a.ch, id, a.ch, id, a.ch, id); err != nil {
+	ids := sortedKeys(a.customers)
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, a.ch)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		if _, err := a.exec(refreshCustomersSQL+placeholders(len(chunk))+")", args...); err != nil {
 			return err
 		}
 	}
 	for _, email := range sortedKeys(a.guests) {
-		if err := a.refreshGuest(email); err != nil {
+		if _, err := a.exec(refreshGuestSQL, a.ch, email); err != nil {
+			return err
+		}
+		if _, err := a.exec(deleteGuestSQL, a.ch, email); err != nil {
 			return err
 		}
 		delete(a.links, email)
@@ -67,49 +102,11 @@ func (a *applier) refreshDerived() error {
 		if email == "" {
 			continue
 		}
-		if _, err := a.exec(`UPDATE guest_customers SET linked_customer_id = (`+linkedCustomerSQL+`)
-			WHERE channel_id = ? AND email_lc = ?`, a.ch, email, a.ch, email); err != nil {
+		if _, err := a.exec(relinkGuestSQL, a.ch, email); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// refreshGuest recomputes one guest group (guest orders and carts with
-// this email); a group with neither is removed.
-func (a *applier) refreshGuest(emailLC string) error {
-	g := GuestCustomer{ChannelID: a.ch}
-	var allOrders int64
-	err := a.queryRow(guestOrdersSQL, a.ch, emailLC, a.ch, emailLC).Scan(&g.OrdersCount, &allOrders,
-		&g.LifetimeUnits, &g.FirstOrderAt, &g.LastOrderAt, &g.LifetimeCurrencies)
-	if err != nil {
-		return err
-	}
-	if err := a.queryRow(`SELECT count(*) FROM carts WHERE channel_id = ? AND email_lc = ? AND +customer_id = 0`,
-		a.ch, emailLC).Scan(&g.CartsCount); err != nil {
-		return err
-	}
-	if allOrders == 0 && g.CartsCount == 0 {
-		_, err := a.exec(`DELETE FROM guest_customers WHERE channel_id = ? AND email_lc = ?`, a.ch, emailLC)
-		return err
-	}
-	if err := a.queryRow(guestNameSQL, a.ch, emailLC, a.ch, emailLC).Scan(&g.Email, &g.Firstname, &g.Lastname); err != nil {
-		return err
-	}
-	if err := a.queryRow(linkedCustomerSQL, a.ch, emailLC).Scan(&g.LinkedCustomerID); err != nil {
-		return err
-	}
-	_, err = a.exec(`INSERT INTO guest_customers(channel_id, email_lc, email, firstname, lastname, orders_count,
-		carts_count, first_order_at, last_order_at, linked_customer_id, lifetime_units, lifetime_currencies)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(channel_id, email_lc) DO UPDATE SET email = excluded.email, firstname = excluded.firstname,
-			lastname = excluded.lastname, orders_count = excluded.orders_count, carts_count = excluded.carts_count,
-			first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at,
-			linked_customer_id = excluded.linked_customer_id, lifetime_units = excluded.lifetime_units,
-			lifetime_currencies = excluded.lifetime_currencies`,
-		a.ch, emailLC, g.Email, g.Firstname, g.Lastname, g.OrdersCount, g.CartsCount, g.FirstOrderAt,
-		g.LastOrderAt, g.LinkedCustomerID, g.LifetimeUnits, g.LifetimeCurrencies)
-	return err
 }
 
 func sortedKeys[K int64 | string](m map[K]struct{}) []K {

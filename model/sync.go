@@ -129,8 +129,7 @@ func (s *Store) MarkRemoved(ctx context.Context, channelID int64, entity string,
 		return nil
 	}
 	err = s.writeTx(ctx, func(w *txw) error {
-		a := &applier{txw: w, ch: channelID, now: nowUTC(), customers: map[int64]struct{}{},
-			guests: map[string]struct{}{}, links: map[string]struct{}{}}
+		a := newApplier(w, channelID, nil)
 		for _, id := range magentoIDs {
 			var err error
 			switch t {
@@ -176,7 +175,7 @@ func (a *applier) eraseCustomer(magentoID int64) error {
 		WHERE id = ?`, a.now, id); err != nil {
 		return err
 	}
-	if err := a.deleteChildren("customer_addresses", "customer_id", id); err != nil {
+	if _, err := a.exec(`DELETE FROM customer_addresses WHERE customer_id = ?`, id); err != nil {
 		return err
 	}
 	if _, err := a.exec(`DELETE FROM customers_fts WHERE rowid = ?`, id); err != nil {

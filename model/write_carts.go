@@ -21,7 +21,7 @@ func (a *applier) writeCart(c *Cart, p prepared) error {
 	}
 	var old Cart
 	var oldLC string
-	extra := colsOf(cartStatusCols(&old), cartTotalsCols(&old), col{"email_lc", &oldLC}, col{"customer_id", &old.CustomerID})
+	extra := cartExtra(&old, &oldLC)
 	lc := strings.ToLower(c.CustomerEmail)
 	data := colsOf(cartCols(c), cartTotalsCols(c), cartStatusCols(c), col{"email_lc", lc})
 	keepItems := false
@@ -51,22 +51,14 @@ func (a *applier) writeCart(c *Cart, p prepared) error {
 		}
 		skus = append(skus, s)
 	} else {
-		if res == resUpdated {
-			if err := a.deleteChildren("cart_items", "cart_id", id); err != nil {
-				return err
-			}
-		}
+		a.resetChildren("cart_items", "cart_id", id, res == resUpdated)
 		for i := range c.Items {
-			if err := a.insertChild("cart_items", "cart_id", id, cartItemCols(&c.Items[i])); err != nil {
-				return err
-			}
+			a.queueChild("cart_items", "cart_id", id, cartItemCols(&c.Items[i]))
 			skus = append(skus, c.Items[i].SKU)
 		}
 	}
 	parts := append([]string{c.CustomerEmail, c.CustomerFirstname, c.CustomerLastname, c.ReservedOrderID}, skus...)
-	if err := a.setSearch("carts", id, res == resAdded, parts...); err != nil {
-		return err
-	}
+	a.queueSearch("carts", id, res == resAdded, parts...)
 	a.touchGuest(c.CustomerID, lc)
 	if res == resUpdated {
 		a.touchGuest(old.CustomerID, oldLC)
@@ -100,12 +92,9 @@ func (a *applier) cartStatus(c *Cart, found bool, old *Cart) error {
 	return nil
 }
 
-// linkCartToOrder marks the order's quote as Purchased (final).
-func (a *applier) linkCartToOrder(quoteID, orderMagentoID int64) error {
-	if quoteID == 0 {
-		return nil
-	}
-	_, err := a.exec(`UPDATE carts SET status = 'purchased', status_note = '', order_magento_id = ?
-		WHERE channel_id = ? AND magento_id = ? AND status <> 'purchased'`, orderMagentoID, a.ch, quoteID)
-	return err
+// cartExtra are the stored cart columns writeCart needs before writing:
+// its status (Purchased and Lost are sticky), its totals (kept when a
+// delivery has none) and its guest key.
+func cartExtra(old *Cart, oldLC *string) cols {
+	return colsOf(cartStatusCols(old), cartTotalsCols(old), col{"email_lc", oldLC}, col{"customer_id", &old.CustomerID})
 }

@@ -22,16 +22,10 @@ func (a *applier) writeCreditMemo(m *CreditMemo, p prepared) error {
 	if res == resSkipped {
 		return nil
 	}
-	if res == resUpdated {
-		if err := a.deleteChildren("credit_memo_items", "credit_memo_id", id); err != nil {
-			return err
-		}
-	}
+	a.resetChildren("credit_memo_items", "credit_memo_id", id, res == resUpdated)
 	parts := []string{m.IncrementID}
 	for i := range m.Items {
-		if err := a.insertChild("credit_memo_items", "credit_memo_id", id, creditMemoItemCols(&m.Items[i])); err != nil {
-			return err
-		}
+		a.queueChild("credit_memo_items", "credit_memo_id", id, creditMemoItemCols(&m.Items[i]))
 		parts = append(parts, m.Items[i].SKU)
 	}
 	// The order's number and customer make the memo findable and tell
@@ -50,5 +44,6 @@ func (a *applier) writeCreditMemo(m *CreditMemo, p prepared) error {
 	default:
 		return err
 	}
-	return a.setSearch("credit_memos", id, res == resAdded, parts...)
+	a.queueSearch("credit_memos", id, res == resAdded, parts...)
+	return nil
 }

@@ -26,19 +26,11 @@ func (a *applier) writeCustomer(c *Customer, p prepared) error {
 	if res == resSkipped {
 		return nil
 	}
-	if res == resUpdated {
-		if err := a.deleteChildren("customer_addresses", "customer_id", id); err != nil {
-			return err
-		}
-	}
+	a.resetChildren("customer_addresses", "customer_id", id, res == resUpdated)
 	for i := range c.Addresses {
-		if err := a.insertChild("customer_addresses", "customer_id", id, addressCols(&c.Addresses[i])); err != nil {
-			return err
-		}
+		a.queueChild("customer_addresses", "customer_id", id, addressCols(&c.Addresses[i]))
 	}
-	if err := a.setSearch("customers", id, res == resAdded, c.Firstname, c.Middlename, c.Lastname, c.Email, c.Taxvat); err != nil {
-		return err
-	}
+	a.queueSearch("customers", id, res == resAdded, c.Firstname, c.Middlename, c.Lastname, c.Email, c.Taxvat)
 	// Orders may have arrived before the customer: compute its figures now.
 	a.touchCustomer(c.MagentoID)
 	// A registered customer with a guest's email links that guest group.

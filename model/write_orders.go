@@ -29,48 +29,32 @@ func (a *applier) writeOrder(o *Order, p prepared) error {
 	if res == resSkipped {
 		return nil
 	}
-	if res == resUpdated {
-		for _, t := range orderChildTables {
-			if err := a.deleteChildren(t, "order_id", id); err != nil {
-				return err
-			}
-		}
+	for _, t := range orderChildTables {
+		a.resetChildren(t, "order_id", id, res == resUpdated)
 	}
 	parts := []string{o.IncrementID, o.CustomerEmail, o.CustomerFirstname, o.CustomerLastname}
 	for i := range o.Items {
 		it := &o.Items[i]
-		if err := a.insertChild("order_items", "order_id", id, orderItemCols(it)); err != nil {
-			return err
-		}
+		a.queueChild("order_items", "order_id", id, orderItemCols(it))
 		parts = append(parts, it.SKU)
 	}
 	for _, ad := range []*OrderAddress{o.BillingAddress, o.ShippingAddress} {
 		if ad == nil {
 			continue
 		}
-		if err := a.insertChild("order_addresses", "order_id", id, orderAddressCols(ad)); err != nil {
-			return err
-		}
+		a.queueChild("order_addresses", "order_id", id, orderAddressCols(ad))
 		if !strings.EqualFold(ad.Firstname, o.CustomerFirstname) || !strings.EqualFold(ad.Lastname, o.CustomerLastname) {
 			parts = append(parts, ad.Firstname, ad.Lastname)
 		}
 	}
 	if o.Payment != nil {
-		if err := a.insertChild("order_payments", "order_id", id, paymentCols(o.Payment)); err != nil {
-			return err
-		}
+		a.queueChild("order_payments", "order_id", id, paymentCols(o.Payment))
 	}
 	for i := range o.StatusHistory {
-		if err := a.insertChild("order_status_history", "order_id", id, statusHistoryCols(&o.StatusHistory[i])); err != nil {
-			return err
-		}
+		a.queueChild("order_status_history", "order_id", id, statusHistoryCols(&o.StatusHistory[i]))
 	}
-	if err := a.setSearch("orders", id, res == resAdded, parts...); err != nil {
-		return err
-	}
-	if err := a.linkCartToOrder(o.QuoteID, o.MagentoID); err != nil {
-		return err
-	}
+	a.queueSearch("orders", id, res == resAdded, parts...)
+	a.queueCartLink(o.QuoteID, o.MagentoID)
 	a.touchCustomer(o.CustomerID)
 	a.touchGuest(o.CustomerID, lc)
 	if res == resUpdated {

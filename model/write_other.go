@@ -84,5 +84,6 @@ func (a *applier) writeProduct(p *Product, pp prepared) error {
 	if res == resSkipped {
 		return nil
 	}
-	return a.setSearch("products", id, res == resAdded, p.SKU, p.Name, p.ParentSKU)
+	a.queueSearch("products", id, res == resAdded, p.SKU, p.Name, p.ParentSKU)
+	return nil
 }
