@@ -274,7 +274,6 @@ func keyOf(channelID, magentoID int64) cols {
 	return cols{{"channel_id", channelID}, {"magento_id", magentoID}}
 }
 
-
 // searchText joins the searchable parts; numbers with leading zeros
 // (increment ids) are indexed with and without them.
 func searchText(parts ...string) string {
