@@ -44,9 +44,15 @@ type syncRun struct {
 	gate      *connector.PauseGate
 	started   time.Time
 
-	mu   sync.Mutex
-	last *connector.Progress
+	mu       sync.Mutex
+	last     *connector.Progress
+	lastData time.Time // when EvDataChanged was last published for this run
 }
+
+// dataEvery spaces the EvDataChanged events of a running sync: lists and
+// the dashboard fill in while a long first sync runs, without reloading on
+// every page the engine stores.
+var dataEvery = 5 * time.Second
 
 func newScheduler(c *Core) *Scheduler {
 	return &Scheduler{core: c, runs: map[int64]*syncRun{}, dones: map[int64]chan struct{}{}, stop: make(chan struct{})}
@@ -261,7 +267,7 @@ func (s *Scheduler) start(channelID int64, kind string) (bool, string) {
 		return false, "a sync of this channel is already running"
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &syncRun{channelID: channelID, cancel: cancel, done: make(chan struct{}), gate: &connector.PauseGate{}, started: s.core.now()}
+	r := &syncRun{channelID: channelID, cancel: cancel, done: make(chan struct{}), gate: &connector.PauseGate{}, started: s.core.now(), lastData: time.Now()}
 	s.runs[channelID] = r
 	s.dones[channelID] = r.done
 	s.mu.Unlock()
@@ -310,10 +316,18 @@ func (s *Scheduler) execute(ctx context.Context, r *syncRun, kind string) error 
 		Gate:        r.gate,
 		Progress: func(p connector.Progress) {
 			pp := p
+			now := time.Now()
 			r.mu.Lock()
 			r.last = &pp
+			dataDue := p.Done > 0 && now.Sub(r.lastData) >= dataEvery
+			if dataDue {
+				r.lastData = now
+			}
 			r.mu.Unlock()
 			c.Events.Publish(Event{Kind: EvSyncProgress, ChannelID: ch.ID, Entity: p.Entity, Progress: &pp})
+			if dataDue {
+				c.Events.Publish(Event{Kind: EvDataChanged, ChannelID: ch.ID, Entity: p.Entity})
+			}
 		},
 	})
 	reconcile := reconcileDue(ch, c.now().UTC())

@@ -261,3 +261,24 @@ func TestSyncRefusedWhileAnotherProcessHoldsTheLock(t *testing.T) {
 		t.Fatalf("%d customers synced despite the lock", n)
 	}
 }
+
+func TestLongSyncPublishesDataChangesWhileRunning(t *testing.T) {
+	old := dataEvery
+	dataEvery = 50 * time.Millisecond
+	t.Cleanup(func() { dataEvery = old })
+	sim, url := startSim(t, magentosim.Options{Faults: magentosim.Faults{Latency: 20 * time.Millisecond}})
+	c := newTestCore(t, Options{PageSize: 10, Concurrency: 1})
+	ch := simChannel(t, c, url, sim.Token())
+	events := collect(t, c)
+	c.Scheduler.SyncNow(ch.ID)
+	during := 0
+	waitEvent(t, events, 60*time.Second, func(e Event) bool {
+		if e.Kind == EvDataChanged && e.ChannelID == ch.ID && c.Scheduler.Running(ch.ID) {
+			during++
+		}
+		return e.Kind == EvSyncFinished && e.ChannelID == ch.ID
+	})
+	if during < 2 {
+		t.Fatalf("%d data-changed events during the sync; lists would stay empty until the end", during)
+	}
+}
