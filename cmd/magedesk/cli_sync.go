@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +31,7 @@ type syncFlags struct {
 	accessToken, accessTokenSecret                string
 	pageSize, concurrency                         int
 	reconcile, quiet, insecureHTTP, verbose       bool
+	cpuProfile                                    string
 }
 
 // runSync is `magedesk sync`: add (or reuse) the channel for --url, take
@@ -57,11 +59,23 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.BoolVar(&f.quiet, "quiet", false, "print only the summary")
 	fs.BoolVar(&f.verbose, "v", false, "log every request to stderr")
 	fs.BoolVar(&f.insecureHTTP, "insecure-http", false, "allow plain http to a non-local host (sends the token unencrypted)")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (performance work)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if f.cpuProfile != "" {
+		pf, err := os.Create(f.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if f.url == "" {
 		return errors.New("--url is required")
@@ -120,7 +134,6 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	ch.LastSyncStatus = "running"
 	_ = st.UpdateChannel(ctx, &ch)
 	runID, runErr := eng.Run(ctx, kind)
-	pr.flush()
 
 	// Save what the run learned and how it ended, even when canceled.
 	saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
@@ -339,8 +352,6 @@ func (p *progressPrinter) report(pr connector.Progress) {
 	}
 	fmt.Fprintln(p.w, line)
 }
-
-func (p *progressPrinter) flush() {}
 
 func printSummary(w io.Writer, ch model.Channel, runID int64, counters map[string]model.Counters, took time.Duration) {
 	fmt.Fprintf(w, "sync run %d of %s (channel %d) took %s: %s\n", runID, ch.BaseURL, ch.ID, took.Round(time.Millisecond), ch.LastSyncStatus)
