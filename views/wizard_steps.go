@@ -51,8 +51,10 @@ type wizardFields struct {
 	AbandonAfter *widget.Select
 	TwoWay       *widget.Check
 	Priority     *widget.RadioGroup
-	// 5 Summary
-	Summary *widget.Label
+	// 5 Summary: Summary holds the plain text (tests read it); the step
+	// shows it as a form.
+	Summary    *widget.Label
+	summaryBox *fyne.Container
 }
 
 // Fields exposes the form widgets (tests type into them).
@@ -204,6 +206,7 @@ func (w *Wizard) buildFields(ch model.Channel, s app.Secrets) {
 	}
 	f.Summary = widget.NewLabel("")
 	f.Summary.Wrapping = fyne.TextWrapWord
+	f.summaryBox = container.NewVBox()
 }
 
 func help(text string) *widget.Label {
@@ -420,9 +423,9 @@ func (w *Wizard) syncStart() (string, error) {
 
 func (w *Wizard) stepSummary() wizardPage {
 	return wizardPage{
-		content: container.NewVBox(w.f.Summary,
+		content: container.NewVBox(w.f.summaryBox,
 			help("Finish saves the channel (the credentials go to your system's keychain) and starts the first sync.")),
-		enter:    func() { w.f.Summary.SetText(w.summaryText()) },
+		enter:    w.fillSummary,
 		validate: func() error { return nil },
 	}
 }
@@ -549,4 +552,31 @@ func (w *Wizard) summaryText() string {
 		b.WriteString("\nNo system keychain was found: the credentials will be kept in a file only you can read, in MageDesk's data folder.")
 	}
 	return b.String()
+}
+
+// fillSummary shows the summary lines "Key: value" as a form and any other
+// line (the keychain notice) as a warning under it.
+func (w *Wizard) fillSummary() {
+	text := w.summaryText()
+	w.f.Summary.SetText(text)
+	form := widget.NewForm()
+	notes := container.NewVBox()
+	for _, line := range strings.Split(text, "\n") {
+		if line == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(line, ": ")
+		if !ok {
+			n := widget.NewLabel(line)
+			n.Wrapping = fyne.TextWrapWord
+			n.Importance = widget.WarningImportance
+			notes.Add(n)
+			continue
+		}
+		l := widget.NewLabel(v)
+		l.Wrapping = fyne.TextWrapWord
+		form.Append(k, l)
+	}
+	w.f.summaryBox.Objects = []fyne.CanvasObject{form, notes}
+	w.f.summaryBox.Refresh()
 }
