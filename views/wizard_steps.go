@@ -424,7 +424,7 @@ func (w *Wizard) syncStart() (string, error) {
 func (w *Wizard) stepSummary() wizardPage {
 	return wizardPage{
 		content: container.NewVBox(w.f.summaryBox,
-			help("Finish saves the channel (the credentials go to your system's keychain) and starts the first sync.")),
+			help(finishHelp(w.core.Creds.FallbackInUse()))),
 		enter:    w.fillSummary,
 		validate: func() error { return nil },
 	}
@@ -579,4 +579,12 @@ func (w *Wizard) fillSummary() {
 	}
 	w.f.summaryBox.Objects = []fyne.CanvasObject{form, notes}
 	w.f.summaryBox.Refresh()
+}
+
+func finishHelp(fallback bool) string {
+	where := "your system's keychain"
+	if fallback {
+		where = "a file only you can read, in MageDesk's data folder"
+	}
+	return "Finish saves the channel (the credentials go to " + where + ") and starts the first sync."
 }
