@@ -70,3 +70,22 @@ func BenchmarkReconcileSweepStoreL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchOnlyStoreL is the query part of the incremental page (no JSON): the
+// updated_at window and (updated_at, entity_id) order over 100k orders.
+func BenchmarkSearchOnlyStoreL(b *testing.B) {
+	s := New(storeLOptions())
+	c := criteria{
+		groups:      []filterGroup{{filters: []filter{{field: "updated_at", value: "2024-01-01 00:00:00", cond: "gteq"}}}},
+		sorts:       []sortOrder{{field: "updated_at", direction: "ASC"}, {field: "entity_id", direction: "ASC"}},
+		pageSize:    100,
+		currentPage: 3,
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := s.orders.search(c, false)
+		if err != nil || len(res.items) != 100 {
+			b.Fatalf("search: %v, %d items", err, len(res.items))
+		}
+	}
+}

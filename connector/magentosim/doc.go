@@ -88,7 +88,12 @@
 // (Magento's SQL error). ?fields=items[id,updated_at],total_count trims any response.
 //
 // Performance: each entity is kept as Go structs in two orders, by id and by
-// (updated_at, id); an updated_at range filter is a binary search and the usual sync sort
-// (updated_at ASC, entity_id ASC) needs no sorting, so a 100-row page over 100k orders
-// answers in well under a millisecond of server time. Store L generates in a few seconds.
+// (updated_at, id). An updated_at range is a binary search, the sync sort (updated_at,
+// entity_id) needs no sorting, id ranges and "id in (...)" lists use the id index, so the
+// query itself takes microseconds at 100k orders (BenchmarkSearchOnlyStoreL ~7µs); the
+// answer's time is JSON encoding (a 100-order page is ~1.7 MB, as real orders are: items
+// appear in items, shipping_assignments and parent_item), about 10 ms on a quiet core.
+// Partial responses with only scalar keys (fields=items[entity_id,updated_at]) are
+// rendered in one buffer: ~90 ms for all 100k orders. Store L (50k customers, 50k carts,
+// 100k orders, 5k credit memos, 20k subscribers) builds in ~3.5 s and holds ~540 MB.
 package magentosim
