@@ -39,7 +39,8 @@
 // # Options and faults
 //
 // Zero sizes fall back to SizeDemo (300 customers, 400 carts, 800 orders, 60 credit memos,
-// 200 subscribers, 60 products). Bearer tokens are accepted unless Options.DisableBearer is
+// 200 subscribers, 60 products; CreditMemos -1 means none; Products at least 12).
+// Bearer tokens are accepted unless Options.DisableBearer is
 // set (a plain bool cannot default to true, so Options.BearerEnabled is derived from it);
 // with bearer off the token is ignored and the caller is a guest: 401 ACL body, like 2.4.4+.
 // Options.NewsletterModule adds the companion route GET /V1/newsletter/subscribers.

@@ -98,8 +98,10 @@ func (o Options) withDefaults() Options {
 	if o.Subscribers <= 0 {
 		o.Subscribers = SizeDemo.Subscribers
 	}
-	if o.Products < 12 {
+	if o.Products <= 0 {
 		o.Products = SizeDemo.Products
+	} else if o.Products < 12 {
+		o.Products = 12 // room for one configurable product with its six children
 	}
 	if o.ActiveCartShare <= 0 || o.ActiveCartShare > 1 {
 		o.ActiveCartShare = 0.2
