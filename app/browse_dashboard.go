@@ -13,14 +13,15 @@ const (
 	DefRevenue = "Revenue: base grand total of the orders placed in the period that are not canceled, " +
 		"minus the base grand total of the credit memos refunded in the period, in the website's base currency " +
 		"(one figure per currency when websites differ)."
-	DefOrders  = "Orders: orders placed in the period that are not canceled."
-	DefAOV     = "Average order value: revenue before refunds divided by the number of orders."
-	DefNewRet  = "Customers who placed an order (not canceled) in the period. Returning ones had such an order before the period; the others are new. Guests are recognised by email."
-	DefRefunds = "Refunds: base grand total of the credit memos refunded in the period."
-	DefAbandon = "Abandoned carts: open carts with items and a known customer or email, idle longer than the channel's abandon threshold, last updated in the period. Value is their base grand total."
-	DefTop     = "Lifetime value: base grand total of the customer's orders that are not canceled, minus refunded credit memos, all time. Guests are grouped by email."
-	DefRate    = "Abandon rate: abandoned carts / (abandoned + purchased carts) in the period."
-	DefPeriod  = "Days are counted in the time zone of the channel's default store view. Changes compare with the previous period of the same length."
+	DefOrders    = "Orders: orders placed in the period that are not canceled."
+	DefAOV       = "Average order value: revenue before refunds divided by the number of orders."
+	DefNewRet    = "Customers who placed an order (not canceled) in the period. Returning ones had such an order before the period; the others are new. Guests are recognised by email."
+	DefRefunds   = "Refunds: base grand total of the credit memos refunded in the period."
+	DefAbandon   = "Abandoned carts: open carts with items and a known customer or email, idle longer than the channel's abandon threshold, last updated in the period. Value is their base grand total."
+	DefTop       = "Lifetime value: base grand total of the customer's orders that are not canceled, minus refunded credit memos, all time. Guests are grouped by email."
+	DefRate      = "Abandon rate: abandoned carts / (abandoned + purchased carts) in the period."
+	DefPurchased = "Purchased carts: carts last updated in the period that became an order."
+	DefPeriod    = "Days are counted in the time zone of the channel's default store view. Changes compare with the previous period of the same length."
 )
 
 // CurrencyFigures are the money figures of one base currency, for the

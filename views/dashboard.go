@@ -35,6 +35,7 @@ type DashboardPage struct {
 	revenue, orders, aov, refunds     *kpiCard
 	newCust, returning                *kpiCard
 	abandoned, abandonedValue, rateKP *kpiCard
+	purchased                         *kpiCard
 	revenueChart, ordersChart         *Chart
 	revenueTitle                      *widget.Label
 	topTable                          *widget.Table
@@ -89,6 +90,7 @@ func newDashboardPage(b *app.Browse, nav Navigator) *DashboardPage {
 	p.abandoned = newKPICard("Abandoned carts", app.DefAbandon)
 	p.abandonedValue = newKPICard("Abandoned value", app.DefAbandon)
 	p.rateKP = newKPICard("Abandon rate", app.DefRate)
+	p.purchased = newKPICard("Purchased carts", app.DefPurchased)
 
 	p.revenueChart = NewChart(ChartBars, nil)
 	p.ordersChart = NewChart(ChartBars, func(n int64) string { return formatCount(n) })
@@ -120,10 +122,11 @@ func newDashboardPage(b *app.Browse, nav Navigator) *DashboardPage {
 		}
 	}
 
-	cards := container.NewGridWithColumns(3,
-		p.revenue, p.orders, p.aov,
-		p.refunds, p.newCust, p.returning,
-		p.abandoned, p.abandonedValue, p.rateKP,
+	// Two rows of five: sales on top, customers and carts below, so the
+	// charts stay in view on a laptop screen.
+	cards := container.NewGridWithColumns(5,
+		p.revenue, p.orders, p.aov, p.refunds, p.newCust,
+		p.returning, p.abandoned, p.abandonedValue, p.purchased, p.rateKP,
 	)
 	charts := container.NewGridWithColumns(2,
 		container.NewBorder(p.revenueTitle, nil, nil, nil, p.revenueChart),
@@ -291,6 +294,7 @@ func (p *DashboardPage) apply(d app.DashboardData) {
 	p.abandoned.Set(formatCount(d.AbandonedCarts), app.Change(d.AbandonedCarts, d.PrevAbandonedCarts), true)
 	p.abandonedValue.Set(moneyLines(cs, func(c app.CurrencyFigures) int64 { return c.AbandonedUnits }),
 		moneyChange(cs, func(c app.CurrencyFigures) int64 { return c.AbandonedUnits }, func(c app.CurrencyFigures) int64 { return c.PrevAbandonedUnits }), true)
+	p.purchased.Set(formatCount(d.PurchasedCarts), app.Change(d.PurchasedCarts, d.PrevPurchasedCarts), false)
 	if bp, ok := app.AbandonRate(d.AbandonedCarts, d.PurchasedCarts); ok {
 		prev, pok := app.AbandonRate(d.PrevAbandonedCarts, d.PrevPurchasedCarts)
 		change := ""

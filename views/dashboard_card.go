@@ -30,7 +30,7 @@ func newKPICard(title, tip string) *kpiCard {
 	c.title.Importance = widget.LowImportance
 	c.value = widget.NewLabel("…")
 	c.value.TextStyle = fyne.TextStyle{Bold: true}
-	c.value.SizeName = theme.SizeNameHeadingText
+	c.value.SizeName = theme.SizeNameSubHeadingText
 	c.change = widget.NewLabel("")
 	c.ExtendBaseWidget(c)
 	return c

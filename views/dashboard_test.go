@@ -173,6 +173,9 @@ func TestDashboardFiguresMatchTheFixture(t *testing.T) {
 	if got, want := p.abandonedValue.Value(), moneyByCurrency(abandonedValue); got != want {
 		t.Errorf("abandoned value %q, want %q", got, want)
 	}
+	if p.purchased.Value() != fmt.Sprint(cur.purchased) {
+		t.Errorf("purchased carts %s, want %d", p.purchased.Value(), cur.purchased)
+	}
 	rate, _ := app.AbandonRate(cur.abandoned, cur.purchased)
 	if p.rateKP.Value() != app.FormatRate(rate) {
 		t.Errorf("abandon rate %q, want %s (%d/%d)", p.rateKP.Value(), app.FormatRate(rate), cur.abandoned, cur.purchased)

@@ -17,12 +17,12 @@ func newCartsPage(b *app.Browse, nav Navigator) *listPage[app.CartRow] {
 	zone := newZoneCache(b)
 	return newListPage(b, listSpec[app.CartRow]{
 		singular: "cart", plural: "carts", exportName: "carts",
-		searchHint: "Search cart #, customer name, email or SKU",
+		searchHint: "Cart #, name, email or SKU",
 		columns: []Column[app.CartRow]{
 			{Key: app.SortMagentoID, Title: "Cart #", Width: 80, Align: fyne.TextAlignTrailing, Render: func(r app.CartRow) string { return fmt.Sprint(r.MagentoID) }},
-			{Key: app.SortUpdated, Title: "Updated", Width: 140, Render: func(r app.CartRow) string { return zone.time(r.ChannelID, r.UpdatedAt) }},
-			{Key: app.SortName, Title: "Customer", Width: 170, Render: func(r app.CartRow) string { return guestName(r.Customer, r.Guest) }},
-			{Key: app.SortEmail, Title: "Email", Width: 220, Render: func(r app.CartRow) string { return r.Email }},
+			{Key: app.SortUpdated, Title: "Updated", Width: 130, Render: func(r app.CartRow) string { return zone.time(r.ChannelID, r.UpdatedAt) }},
+			{Key: app.SortName, Title: "Customer", Width: 160, Render: func(r app.CartRow) string { return guestName(r.Customer, r.Guest) }},
+			{Key: app.SortEmail, Title: "Email", Width: 200, Render: func(r app.CartRow) string { return r.Email }},
 			{Title: "Items qty", Width: 90, Align: fyne.TextAlignTrailing, Render: func(r app.CartRow) string { return app.FormatQty(r.ItemsQty) }},
 			{Key: app.SortTotal, Title: "Grand total", Width: 110, Align: fyne.TextAlignTrailing,
 				Render: func(r app.CartRow) string { return app.FormatAmount(r.GrandTotal, r.Currency) }},

@@ -17,7 +17,7 @@ func newCreditMemosPage(b *app.Browse, nav Navigator) *listPage[app.CreditMemoRo
 	zone := newZoneCache(b)
 	return newListPage(b, listSpec[app.CreditMemoRow]{
 		singular: "credit memo", plural: "credit memos", exportName: "creditmemos",
-		searchHint: "Search credit memo #, order # or customer",
+		searchHint: "Credit memo #, order # or customer",
 		columns: []Column[app.CreditMemoRow]{
 			{Key: app.SortNumber, Title: "Credit memo #", Width: 120, Render: func(r app.CreditMemoRow) string { return r.Number }},
 			{Key: app.SortCreated, Title: "Date", Width: 140, Render: func(r app.CreditMemoRow) string { return zone.time(r.ChannelID, r.CreatedAt) }},

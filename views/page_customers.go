@@ -14,7 +14,7 @@ func newCustomersPage(b *app.Browse, nav Navigator) *listPage[app.CustomerRow] {
 	zone := newZoneCache(b)
 	return newListPage(b, listSpec[app.CustomerRow]{
 		singular: "customer", plural: "customers", exportName: "customers",
-		searchHint: "Search name or email",
+		searchHint: "Name or email",
 		columns: []Column[app.CustomerRow]{
 			{Key: app.SortName, Title: "Name", Width: 190, Render: func(r app.CustomerRow) string {
 				if r.Removed {

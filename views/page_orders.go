@@ -14,22 +14,22 @@ func newOrdersPage(b *app.Browse, nav Navigator) *listPage[app.OrderRow] {
 	zone := newZoneCache(b)
 	return newListPage(b, listSpec[app.OrderRow]{
 		singular: "order", plural: "orders", exportName: "orders",
-		searchHint: "Search order #, customer name, email or SKU",
+		searchHint: "Order #, name, email or SKU",
 		columns: []Column[app.OrderRow]{
 			{Key: app.SortNumber, Title: "Order #", Width: 110, Render: func(r app.OrderRow) string { return r.Number }},
-			{Key: app.SortCreated, Title: "Date", Width: 140, Render: func(r app.OrderRow) string { return zone.time(r.ChannelID, r.CreatedAt) }},
-			{Key: app.SortName, Title: "Customer", Width: 170, Render: func(r app.OrderRow) string { return guestName(r.Customer, r.Guest) }},
-			{Key: app.SortEmail, Title: "Email", Width: 220, Render: func(r app.OrderRow) string { return r.Email }},
+			{Key: app.SortCreated, Title: "Date", Width: 130, Render: func(r app.OrderRow) string { return zone.time(r.ChannelID, r.CreatedAt) }},
+			{Key: app.SortName, Title: "Customer", Width: 160, Render: func(r app.OrderRow) string { return guestName(r.Customer, r.Guest) }},
+			{Key: app.SortEmail, Title: "Email", Width: 200, Render: func(r app.OrderRow) string { return r.Email }},
 			{Key: app.SortStatus, Title: "Status", Width: 110, Render: func(r app.OrderRow) string { return titleCase(r.Status) }},
 			{Key: app.SortTotal, Title: "Grand total", Width: 110, Align: fyne.TextAlignTrailing,
 				Render: func(r app.OrderRow) string { return app.FormatAmount(r.GrandTotal, r.Currency) }},
-			{Title: "Refunded", Width: 100, Align: fyne.TextAlignTrailing, Render: func(r app.OrderRow) string {
+			{Title: "Refunded", Width: 90, Align: fyne.TextAlignTrailing, Render: func(r app.OrderRow) string {
 				if r.Refunded.Units == 0 {
 					return ""
 				}
 				return app.FormatAmount(r.Refunded, r.Currency)
 			}},
-			{Title: "Items", Width: 60, Align: fyne.TextAlignTrailing, Render: func(r app.OrderRow) string { return formatCount(r.Items) }},
+			{Title: "Items", Width: 55, Align: fyne.TextAlignTrailing, Render: func(r app.OrderRow) string { return formatCount(r.Items) }},
 		},
 		defaultSort: app.SortCreated, defaultDesc: true,
 		statuses: []option{{"All statuses", ""}, {"Pending", "pending"}, {"Processing", "processing"}, {"Complete", "complete"},

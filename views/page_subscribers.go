@@ -15,7 +15,7 @@ func newSubscribersPage(b *app.Browse, nav Navigator) *listPage[app.SubscriberRo
 	zone := newZoneCache(b)
 	return newListPage(b, listSpec[app.SubscriberRow]{
 		singular: "subscriber", plural: "subscribers", exportName: "subscribers",
-		searchHint: "Search email or customer name",
+		searchHint: "Email or customer name",
 		columns: []Column[app.SubscriberRow]{
 			{Key: app.SortEmail, Title: "Email", Width: 260, Render: func(r app.SubscriberRow) string { return r.Email }},
 			{Key: app.SortStatus, Title: "Status", Width: 120, Render: func(r app.SubscriberRow) string { return subscriberStatusTitle(r.Status) }},
