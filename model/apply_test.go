@@ -114,3 +114,28 @@ func TestRawJSONIsStoredCompressedAndReadBack(t *testing.T) {
 		t.Fatalf("decompressed raw differs: %v", err)
 	}
 }
+
+func TestApplyBatchSameRecordTwiceInOneBatch(t *testing.T) {
+	s := newTestStore(t)
+	ch := newTestChannel(t, s)
+	first := fxOrder(1, "000000001", 0, "a@example.com", "2024-03-01 10:00:00", "44")
+	again := first
+	again.UpdatedAt, again.Status = "2024-03-01 11:00:00", "complete"
+	again.Items = first.Items[:1]
+	c := apply(t, s, Batch{ChannelID: ch, Orders: []Order{first, first, again},
+		Carts: []Cart{fxCart(5, 0, "a@example.com", true, "2024-03-01 09:00:00"), fxCart(5, 0, "a@example.com", true, "2024-03-01 09:00:00")}})
+	if c.Added != 2 || c.Skipped != 2 || c.Updated != 1 {
+		t.Fatalf("counters %+v, want 2 added (order, cart), 2 skipped, 1 updated", c)
+	}
+	var items, fts, cartItems int
+	s.r.QueryRow(`SELECT count(*) FROM order_items`).Scan(&items)
+	s.r.QueryRow(`SELECT count(*) FROM orders_fts WHERE orders_fts MATCH '"000000001"'`).Scan(&fts)
+	s.r.QueryRow(`SELECT count(*) FROM cart_items`).Scan(&cartItems)
+	if items != 1 || fts != 1 || cartItems != 1 {
+		t.Fatalf("order items %d, search rows %d, cart items %d; want 1 each", items, fts, cartItems)
+	}
+	o, _ := s.GetOrderByMagentoID(context.Background(), ch, 1)
+	if o.Status != "complete" {
+		t.Fatalf("status = %q, want the last delivery's", o.Status)
+	}
+}
