@@ -237,7 +237,7 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			args = append(args, blob)
 		}
 		names = append(names, r.data.names()...)
-		args = append(args, r.data.ptrs()...)
+		args = append(args, r.data.args()...)
 		q := "INSERT INTO " + t.name + "(" + strings.Join(names, ", ") + ") VALUES (" + placeholders(len(names)) + ")"
 		resu, err := a.exec(q, args...)
 		if err != nil {
@@ -261,7 +261,7 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 	for _, n := range r.data.names() {
 		sets = append(sets, n+" = ?")
 	}
-	args = append(append(args, r.data.ptrs()...), id)
+	args = append(append(args, r.data.args()...), id)
 	if _, err := a.exec("UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
 		return 0, 0, err
 	}

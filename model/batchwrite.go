@@ -187,7 +187,7 @@ func (a *applier) insertRows(table, parentCol string, rows []childRow) error {
 		for _, r := range chunk {
 			args = append(args, r.parent)
 			for _, c := range r.cols {
-				args = append(args, c.ptr)
+				args = append(args, argOf(c.ptr))
 			}
 		}
 		q := head + strings.Repeat(one+", ", len(chunk)-1) + one

@@ -39,6 +39,31 @@ func (c cols) ptrs() []any {
 	return out
 }
 
+// args returns the column values as statement arguments. Common pointer
+// types are dereferenced here: database/sql would otherwise do it by
+// reflection, which showed up in ApplyBatch profiles.
+func (c cols) args() []any {
+	out := make([]any, len(c))
+	for i, x := range c {
+		out[i] = argOf(x.ptr)
+	}
+	return out
+}
+
+func argOf(p any) any {
+	switch v := p.(type) {
+	case *string:
+		return *v
+	case *int64:
+		return *v
+	case *bool:
+		return *v
+	case *int:
+		return int64(*v)
+	}
+	return p
+}
+
 // selectList is "p.a, p.b, …" for the given table alias.
 func (c cols) selectList(alias string) string {
 	var b strings.Builder
