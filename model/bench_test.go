@@ -32,6 +32,7 @@ type benchFixture struct {
 	ch      int64
 	dir     string
 	applied map[string]time.Duration // ApplyBatch time per entity (generation excluded)
+	cpu     map[string]time.Duration // process CPU time spent in those ApplyBatch calls
 	rows    map[string]int64         // rows written per entity, children included
 	size    int64                    // database bytes after the build (db + wal)
 	err     error
@@ -115,7 +116,7 @@ func benchOrder(r *rand.Rand, id int64) Order {
 func buildBenchFixture() {
 	ctx := context.Background()
 	f := &bench
-	f.applied, f.rows = map[string]time.Duration{}, map[string]int64{}
+	f.applied, f.cpu, f.rows = map[string]time.Duration{}, map[string]time.Duration{}, map[string]int64{}
 	f.dir, f.err = os.MkdirTemp("", "magedesk-bench-*")
 	if f.err != nil {
 		return
@@ -135,9 +136,10 @@ func buildBenchFixture() {
 			for id := start; id < start+benchBatch && id <= n; id++ {
 				fill(&b, int64(id))
 			}
-			t0 := time.Now()
+			t0, c0 := time.Now(), processCPU()
 			_, f.err = f.s.ApplyBatch(ctx, b)
 			f.applied[entity] += time.Since(t0)
+			f.cpu[entity] += processCPU() - c0
 		}
 		f.rows[entity] = int64(n) * perRow
 	}
@@ -194,11 +196,12 @@ func BenchmarkApplyOrders(b *testing.B) {
 	b.ReportMetric(float64(benchOrders)/secs, "orders/s")
 	b.ReportMetric(float64(f.rows[EntityOrders])/secs, "rows/s")
 	b.ReportMetric(secs, "s/100k-orders")
+	b.ReportMetric(f.cpu[EntityOrders].Seconds(), "cpu-s/100k-orders")
 	b.ReportMetric(float64(f.size)/(1<<20), "MB-storeL")
 	var all time.Duration
 	for e, d := range f.applied {
 		all += d
-		b.Logf("applied %-12s %6d rows in %v", e, f.rows[e], d.Round(time.Millisecond))
+		b.Logf("applied %-12s %6d rows in %v (CPU %v)", e, f.rows[e], d.Round(time.Millisecond), f.cpu[e].Round(time.Millisecond))
 	}
 	b.Logf("Store L: %v of ApplyBatch, database %.0f MB", all.Round(time.Millisecond), float64(f.size)/(1<<20))
 
