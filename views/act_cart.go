@@ -118,6 +118,9 @@ func (w *ActWindows) NewCart(customerLocalID int64) *CartEditor {
 	return c
 }
 
+// Session is the cart being built (nil until the customer is read).
+func (c *CartEditor) Session() *app.CartSession { return c.session }
+
 // prepare looks for the customer's active cart (no change in Magento).
 func (c *CartEditor) prepare() {
 	if c.session != nil && c.session.CartID != 0 && !c.session.Existing {
@@ -131,7 +134,7 @@ func (c *CartEditor) prepare() {
 	}
 	var s *app.CartSession
 	var choices app.CustomerFormChoices
-	c.w.run(func(ctx context.Context) error {
+	c.w.run(c.win, func(ctx context.Context) error {
 		var err error
 		if s, err = c.w.svc.PrepareCart(ctx, c.customerID, storeID); err != nil {
 			return err
@@ -176,7 +179,7 @@ func (c *CartEditor) open() {
 	c.Create.Disable()
 	c.Continue.Disable()
 	var cart model.Cart
-	c.w.run(func(ctx context.Context) error {
+	c.w.run(c.win, func(ctx context.Context) error {
 		var err error
 		cart, err = c.w.svc.OpenCart(ctx, s)
 		return err
@@ -202,7 +205,7 @@ func (c *CartEditor) search() {
 	}
 	text := c.Search.Text
 	var ps []model.Product
-	c.w.run(func(ctx context.Context) error {
+	c.w.run(c.win, func(ctx context.Context) error {
 		var err error
 		ps, err = c.w.svc.PickProducts(ctx, c.session.ChannelID, text)
 		return err
@@ -227,7 +230,7 @@ func (c *CartEditor) refreshCatalogue() {
 	text := c.Search.Text
 	var n int
 	c.Refresh.Disable()
-	c.w.run(func(ctx context.Context) error {
+	c.w.run(c.win, func(ctx context.Context) error {
 		var err error
 		n, err = c.w.svc.RefreshProducts(ctx, c.session.ChannelID, text)
 		return err
@@ -271,6 +274,7 @@ func (c *CartEditor) pick(i int) {
 	}
 	c.Add.SetText("Add " + p.Name)
 	c.Add.Enable()
+	relayout(c.win)
 }
 
 func (c *CartEditor) add() {
@@ -299,7 +303,7 @@ func (c *CartEditor) change(do func(ctx context.Context) (model.Cart, error)) {
 	c.Errors.clear()
 	c.Add.Disable()
 	var cart model.Cart
-	c.w.run(func(ctx context.Context) error {
+	c.w.run(c.win, func(ctx context.Context) error {
 		var err error
 		cart, err = do(ctx)
 		return err

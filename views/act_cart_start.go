@@ -50,7 +50,7 @@ func (s *CartStart) find() {
 	email := s.Email.Text
 	var id int64
 	s.Register.Hide()
-	s.w.run(func(ctx context.Context) error {
+	s.w.run(s.win, func(ctx context.Context) error {
 		var err error
 		id, err = s.w.svc.FindCustomer(ctx, s.channelID, email)
 		return err

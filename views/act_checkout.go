@@ -61,6 +61,7 @@ func (w *ActWindows) Checkout(s *app.CartSession) *Checkout {
 		}
 		k.methodStep.Hide()
 		k.paymentStep.Hide()
+		relayout(k.win)
 	})
 	k.Address.PlaceHolder = "(choose the shipping address)"
 	k.Estimate = widget.NewButton("Get shipping methods", k.estimate)
@@ -72,6 +73,7 @@ func (w *ActWindows) Checkout(s *app.CartSession) *Checkout {
 		} else {
 			k.poBox.Hide()
 		}
+		relayout(k.win)
 	})
 	k.Place = widget.NewButton("Place order", k.place)
 	k.Place.Importance = widget.HighImportance
@@ -109,14 +111,14 @@ func (w *ActWindows) Checkout(s *app.CartSession) *Checkout {
 // errorsForAddress holds Magento's address refusals that name a field of
 // a saved address (shown under the address choice).
 func (k *Checkout) errorsForAddress() fyne.CanvasObject {
-	return k.Errors.under("address", widget.NewLabel(""))
+	return k.Errors.under("address", container.NewVBox())
 }
 
 func (k *Checkout) load() {
 	var addrs []model.Address
 	var email string
 	var countries []app.Country
-	k.w.run(func(ctx context.Context) error {
+	k.w.run(k.win, func(ctx context.Context) error {
 		var err error
 		if addrs, email, err = k.w.svc.CheckoutAddresses(ctx, k.s); err != nil {
 			return err
@@ -167,15 +169,15 @@ func (k *Checkout) shipAddress() app.QuoteAddress {
 	return app.QuoteAddress{}
 }
 
-func methodTitle(m app.ShippingMethod) string {
-	return fmt.Sprintf("%s – %s: %s", m.CarrierTitle, m.MethodTitle, app.FormatAmount(m.Amount, ""))
+func methodTitle(m app.ShippingMethod, currency string) string {
+	return fmt.Sprintf("%s – %s: %s", m.CarrierTitle, m.MethodTitle, app.FormatAmount(m.Amount, currency))
 }
 
 func (k *Checkout) estimate() {
 	addr := k.shipAddress()
 	k.Errors.clear()
 	var methods []app.ShippingMethod
-	k.w.run(func(ctx context.Context) error {
+	k.w.run(k.win, func(ctx context.Context) error {
 		var err error
 		methods, err = k.w.svc.EstimateShipping(ctx, k.s, addr)
 		return err
@@ -187,7 +189,7 @@ func (k *Checkout) estimate() {
 		k.methods = methods
 		var opts []string
 		for _, m := range methods {
-			opts = append(opts, methodTitle(m))
+			opts = append(opts, methodTitle(m, k.s.StoreView.BaseCurrency))
 		}
 		k.Methods.Options = opts
 		k.Methods.SetSelected(opts[0])
@@ -197,17 +199,25 @@ func (k *Checkout) estimate() {
 	})
 }
 
-// showError puts an address refusal at the new-address field when that
-// form is in use, and under the address choice otherwise.
+// showError puts an error at its field. An address refusal goes to the
+// new-address form when that is in use, else under the address choice; an
+// error for a step not shown yet opens that step (so it is never invisible).
 func (k *Checkout) showError(err error) {
-	if key := k.Errors.show(err); key == "" {
-		return
-	}
-	field, msg := app.ErrorField(err)
-	if k.Address.Selected != newAddressChoice && isAddressField(field) {
+	key := k.Errors.show(err)
+	switch {
+	case key == "":
+	case k.Address.Selected != newAddressChoice && isAddressField(key):
+		_, msg := app.ErrorField(err)
 		k.Errors.clear()
-		k.Errors.labels["address"].SetText("The saved address lacks " + strings.ReplaceAll(field, "_", " ") + ": " + msg)
+		k.Errors.labels["address"].SetText("The saved address lacks " + strings.ReplaceAll(key, "_", " ") + ": " + msg)
 		k.Errors.labels["address"].Show()
+	case key == "shipping_method":
+		k.methodStep.Show()
+	case (key == "payment" || key == "po_number" || key == "items") && !k.paymentStep.Visible():
+		k.Errors.clear()
+		_, msg := app.ErrorField(err)
+		k.Errors.general.SetText(msg)
+		k.Errors.general.Show()
 	}
 }
 
@@ -223,13 +233,13 @@ func (k *Checkout) setShipping() {
 	addr := k.shipAddress()
 	var m app.ShippingMethod
 	for _, x := range k.methods {
-		if methodTitle(x) == k.Methods.Selected {
+		if methodTitle(x, k.s.StoreView.BaseCurrency) == k.Methods.Selected {
 			m = x
 		}
 	}
 	k.Errors.clear()
 	var review app.Review
-	k.w.run(func(ctx context.Context) error {
+	k.w.run(k.win, func(ctx context.Context) error {
 		var err error
 		review, err = k.w.svc.SetShipping(ctx, k.s, addr, nil, m)
 		return err
@@ -280,7 +290,7 @@ func (k *Checkout) place() {
 	k.Errors.clear()
 	k.Place.Disable()
 	var placed app.PlacedOrder
-	k.w.run(func(ctx context.Context) error {
+	k.w.run(k.win, func(ctx context.Context) error {
 		var err error
 		placed, err = k.w.svc.PlaceOrder(ctx, k.s, pay)
 		return err

@@ -74,17 +74,48 @@ func (w *ActWindows) WaitIdle() {
 }
 
 // run does work off the UI goroutine and hands its error to done on the
-// UI goroutine. Magento calls get a generous timeout: placing an order on
-// a busy shop can take many seconds.
-func (w *ActWindows) run(work func(ctx context.Context) error, done func(err error)) {
+// UI goroutine, then lays win out again (done usually shows or hides
+// parts). Magento calls get a generous timeout: placing an order on a
+// busy shop can take many seconds.
+func (w *ActWindows) run(win fyne.Window, work func(ctx context.Context) error, done func(err error)) {
 	w.busy.Add(1)
 	go func() {
 		defer w.busy.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 		defer cancel()
 		err := work(ctx)
-		runOnUI(func() { done(err) })
+		runOnUI(func() {
+			done(err)
+			relayout(win)
+		})
 	}()
+}
+
+// relayout makes a window lay out again after parts were shown or hidden:
+// showing or hiding a fyne.Container does not refresh its parents, so a
+// step that appears would keep a zero size until something else resized.
+func relayout(win fyne.Window) {
+	if win == nil || win.Content() == nil {
+		return
+	}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, ch := range x.Objects {
+				walk(ch)
+			}
+			x.Refresh()
+		case *container.Scroll:
+			walk(x.Content)
+			x.Refresh()
+		case *widget.Card:
+			if x.Content != nil {
+				walk(x.Content)
+			}
+		}
+	}
+	walk(win.Content())
 }
 
 func (w *ActWindows) newWindow(title string, size fyne.Size) fyne.Window {

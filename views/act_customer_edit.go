@@ -70,7 +70,7 @@ func (w *ActWindows) EditCustomer(customerLocalID int64) *CustomerEditor {
 func (e *CustomerEditor) load() {
 	var st app.EditState
 	var countries []app.Country
-	e.w.run(func(ctx context.Context) error {
+	e.w.run(e.win, func(ctx context.Context) error {
 		var err error
 		if st, err = e.w.svc.CustomerEditState(ctx, e.localID); err != nil {
 			return err
@@ -159,9 +159,11 @@ func (e *CustomerEditor) addAddress(a model.Address) {
 			}
 		}
 		e.addrBox.Remove(card)
+		relayout(e.win)
 	})
 	card = widget.NewCard(title, "", container.NewBorder(nil, nil, nil, remove, ed.box))
 	e.addrBox.Add(card)
+	relayout(e.win)
 }
 
 // edit reads the inputs.
@@ -185,7 +187,7 @@ func (e *CustomerEditor) save() {
 	e.Result.SetText("")
 	e.Save.Disable()
 	var res app.PushResult
-	e.w.run(func(ctx context.Context) error {
+	e.w.run(e.win, func(ctx context.Context) error {
 		var err error
 		res, err = e.w.svc.EditCustomer(ctx, e.localID, ed)
 		return err

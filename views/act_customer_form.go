@@ -67,6 +67,7 @@ func (w *ActWindows) customerForm(channelID int64, guest bool, title string) *Cu
 		} else {
 			f.Address.box.Hide()
 		}
+		relayout(f.win)
 	})
 	f.Save = widget.NewButton("Create in Magento", f.save)
 	f.Save.Importance = widget.HighImportance
@@ -98,7 +99,7 @@ func (f *CustomerForm) load(in app.NewCustomer, guestEmail string) {
 	var choices app.CustomerFormChoices
 	var countries []app.Country
 	var countryErr error
-	f.w.run(func(ctx context.Context) error {
+	f.w.run(f.win, func(ctx context.Context) error {
 		var err error
 		if choices, err = f.w.svc.CustomerFormChoices(ctx, f.channelID); err != nil {
 			return err
@@ -181,7 +182,7 @@ func (f *CustomerForm) save() {
 	f.Save.Disable()
 	var localID int64
 	var cu model.Customer
-	f.w.run(func(ctx context.Context) error {
+	f.w.run(f.win, func(ctx context.Context) error {
 		var err error
 		if f.guest {
 			localID, cu, err = f.w.svc.RegisterGuest(ctx, in)

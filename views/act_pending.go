@@ -63,7 +63,7 @@ func pushItemText(it model.PushItem) string {
 func (p *PendingChanges) reload() {
 	var items []model.PushItem
 	withDone := p.History.Checked
-	p.w.run(func(ctx context.Context) error {
+	p.w.run(p.win, func(ctx context.Context) error {
 		var err error
 		items, err = p.w.svc.PushQueue(ctx, p.channelID, withDone)
 		return err
@@ -93,7 +93,7 @@ func (p *PendingChanges) reload() {
 func (p *PendingChanges) retry() {
 	p.Retry.Disable()
 	var n int
-	p.w.run(func(ctx context.Context) error {
+	p.w.run(p.win, func(ctx context.Context) error {
 		var err error
 		n, err = p.w.svc.RetryPushes(ctx, p.channelID)
 		return err

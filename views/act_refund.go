@@ -83,7 +83,7 @@ func (w *ActWindows) Refund(orderLocalID int64) *RefundForm {
 
 func (f *RefundForm) load(warnBox fyne.CanvasObject) {
 	var plan app.RefundPlan
-	f.w.run(func(ctx context.Context) error {
+	f.w.run(f.win, func(ctx context.Context) error {
 		var err error
 		plan, err = f.w.svc.PlanRefund(ctx, f.orderID)
 		return err
@@ -168,7 +168,7 @@ func (f *RefundForm) submit() {
 	f.Submit.Disable()
 	plan := f.plan
 	var res app.CreatedRefund
-	f.w.run(func(ctx context.Context) error {
+	f.w.run(f.win, func(ctx context.Context) error {
 		var err error
 		res, err = f.w.svc.Refund(ctx, plan, in)
 		return err
