@@ -156,11 +156,29 @@ func (e *Engine) walkSlices(ctx context.Context, runID int64, st *stream, state 
 	started := time.Now()
 	var readNow int64
 	for res := range results {
-		s := plan.Slices[res.slice]
-		s.T, s.ID, s.Done = res.cursor.T, res.cursor.ID, res.done
-		s.Read += int64(len(res.p.rows))
-		readNow += int64(len(res.p.rows))
-		if err := e.commitSlicePage(ctx, runID, st, state, plan, res.p); err != nil {
+		// Group commit: when the writer falls behind, pages that are
+		// already waiting go into the same transaction (fewer commits,
+		// one derived-figures refresh), still with the plan that covers
+		// exactly them.
+		pages := []page{res.p}
+		e.advanceSlice(plan, res)
+		for more := true; more && len(pages) < maxPagesPerCommit; {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					more = false
+					break
+				}
+				pages = append(pages, r.p)
+				e.advanceSlice(plan, r)
+			default:
+				more = false
+			}
+		}
+		for _, p := range pages {
+			readNow += int64(len(p.rows))
+		}
+		if err := e.commitSlicePages(ctx, runID, st, state, plan, pages); err != nil {
 			cancel(err)
 			for range results { // let the fetchers finish
 			}
@@ -208,16 +226,31 @@ func (e *Engine) fetchSlice(ctx context.Context, st *stream, idx int, s *sliceSt
 	return nil
 }
 
-func (e *Engine) commitSlicePage(ctx context.Context, runID int64, st *stream, state *model.SyncState, plan *initialPlan, p page) error {
-	b := model.Batch{ChannelID: e.ch.ID, Entity: st.entity, RunID: runID, Errors: p.errs}
+// maxPagesPerCommit bounds a group commit (memory and transaction length).
+const maxPagesPerCommit = 8
+
+// advanceSlice moves a slice's stored cursor past a fetched page.
+func (e *Engine) advanceSlice(plan *initialPlan, res sliceDone) {
+	s := plan.Slices[res.slice]
+	s.T, s.ID, s.Done = res.cursor.T, res.cursor.ID, res.done
+	s.Read += int64(len(res.p.rows))
+}
+
+// commitSlicePages stores fetched pages and the plan that covers them in
+// one batch.
+func (e *Engine) commitSlicePages(ctx context.Context, runID int64, st *stream, state *model.SyncState, plan *initialPlan, pages []page) error {
+	b := model.Batch{ChannelID: e.ch.ID, Entity: st.entity, RunID: runID}
 	derived := st.entity == model.EntityCustomers && !e.Learned().HasNewsletterRoute && e.enabled(model.EntitySubscribers)
-	for _, r := range p.rows {
-		b.Counters.Read++
-		if r.failed {
-			b.Counters.Failed++
-		}
-		if r.keep {
-			e.addRow(&b, r, derived)
+	for _, p := range pages {
+		b.Errors = append(b.Errors, p.errs...)
+		for _, r := range p.rows {
+			b.Counters.Read++
+			if r.failed {
+				b.Counters.Failed++
+			}
+			if r.keep {
+				e.addRow(&b, r, derived)
+			}
 		}
 	}
 	js, err := json.Marshal(plan)
@@ -228,7 +261,7 @@ func (e *Engine) commitSlicePage(ctx context.Context, runID int64, st *stream, s
 	state.UpdatedAt = e.nowUTC()
 	b.State = state
 	if err := e.apply(ctx, b); err != nil {
-		return fmt.Errorf("store %s page: %w", st.entity, err)
+		return fmt.Errorf("store %s pages: %w", st.entity, err)
 	}
 	return nil
 }
