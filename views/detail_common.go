@@ -89,6 +89,20 @@ func (d *DetailWindows) show(key string, load func(ctx context.Context) (any, er
 	d.open[key] = dw
 	d.mu.Unlock()
 
+	// The window appears at once with a spinner, so a slow read never
+	// looks like a click that did nothing; the record fills it when read.
+	dw.win = d.app.NewWindow("MageDesk – loading…")
+	dw.win.Resize(fyne.NewSize(920, 640))
+	dw.win.SetOnClosed(func() {
+		d.mu.Lock()
+		delete(d.open, key)
+		d.mu.Unlock()
+	})
+	spinner := widget.NewActivity()
+	spinner.Start()
+	dw.win.SetContent(container.NewCenter(container.NewHBox(spinner, widget.NewLabel("Loading…"))))
+	dw.win.Show()
+
 	var fill func()
 	fill = func() {
 		d.loads.Add(1)
@@ -98,16 +112,7 @@ func (d *DetailWindows) show(key string, load func(ctx context.Context) (any, er
 			defer cancel()
 			rec, err := load(ctx)
 			runOnUI(func() {
-				if dw.win == nil {
-					dw.win = d.app.NewWindow("MageDesk")
-					dw.win.Resize(fyne.NewSize(920, 640))
-					dw.win.SetOnClosed(func() {
-						d.mu.Lock()
-						delete(d.open, key)
-						d.mu.Unlock()
-					})
-					dw.win.Show()
-				}
+				spinner.Stop()
 				if err != nil {
 					slog.Error("open record", "record", key, "err", err)
 					dw.title = "Error"

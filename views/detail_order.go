@@ -57,7 +57,7 @@ func (d *DetailWindows) buildOrder(dw *detailWindow, od app.OrderDetail) fyne.Ca
 		cid := od.CartLocalID
 		openCart = func() { d.OpenCart(cid) }
 	} else if cartText != "" {
-		cartText += " (not stored: Magento purged it)"
+		cartText += " (not in the local store)"
 	}
 	dw.linkItem(info, "Shopping cart", cartText, openCart)
 
