@@ -23,7 +23,7 @@ type trayApp struct {
 	menuCalls int
 }
 
-func (a *trayApp) SetSystemTrayMenu(m *fyne.Menu)   { a.menu = m; a.menuCalls++ }
+func (a *trayApp) SetSystemTrayMenu(m *fyne.Menu)    { a.menu = m; a.menuCalls++ }
 func (a *trayApp) SetSystemTrayIcon(r fyne.Resource) { a.icon = r }
 func (a *trayApp) SetSystemTrayWindow(fyne.Window)   {}
 
