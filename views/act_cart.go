@@ -61,7 +61,7 @@ type CartLineRow struct {
 // NewCart opens the cart builder for a customer (local id).
 func (w *ActWindows) NewCart(customerLocalID int64) *CartEditor {
 	c := &CartEditor{w: w, customerID: customerLocalID, Errors: newFieldErrors(),
-		Warning: noteLabel("", widget.WarningImportance), Status: noteLabel("", widget.LowImportance),
+		Warning: noteLabel("", widget.WarningImportance), Status: hiddenNote(widget.LowImportance),
 		Search: widget.NewEntry(), Qty: widget.NewEntry(), Totals: noteLabel("", widget.MediumImportance),
 		optionBox: container.NewVBox(), lineBox: container.NewVBox()}
 	c.StoreView = widget.NewSelect(nil, func(string) { c.prepare() })
@@ -85,7 +85,7 @@ func (w *ActWindows) NewCart(customerLocalID int64) *CartEditor {
 			if !p.InStock {
 				stock = " · out of stock"
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s%s", p.Name, p.SKU, app.FormatAmount(p.Price, ""), stock))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s%s", plainName(p.Name), p.SKU, app.FormatAmount(p.Price, ""), stock))
 		})
 	c.Results.OnSelected = func(i widget.ListItemID) { c.pick(i) }
 	c.Qty.SetText("1")
@@ -192,7 +192,7 @@ func (c *CartEditor) open() {
 		}
 		c.warningBox.Hide()
 		c.StoreView.Disable()
-		c.Status.SetText(fmt.Sprintf("Cart %d in store view %s.", s.CartID, s.StoreView.Name))
+		setNote(c.Status, fmt.Sprintf("Cart %d in store view %s.", s.CartID, s.StoreView.Name))
 		c.editor.Show()
 		c.showCart(cart)
 		c.search()
@@ -218,7 +218,7 @@ func (c *CartEditor) search() {
 		c.Results.UnselectAll()
 		c.Results.Refresh()
 		if len(ps) == 0 {
-			c.Status.SetText("No product matches; “Refresh from Magento” reads the current catalogue.")
+			setNote(c.Status, "No product matches; “Refresh from Magento” reads the current catalogue.")
 		}
 	})
 }
@@ -240,7 +240,7 @@ func (c *CartEditor) refreshCatalogue() {
 			c.Errors.show(err)
 			return
 		}
-		c.Status.SetText(fmt.Sprintf("%d product(s) read from Magento.", n))
+		setNote(c.Status, fmt.Sprintf("%d product(s) read from Magento.", n))
 		c.search()
 	})
 }
@@ -272,7 +272,7 @@ func (c *CartEditor) pick(i int) {
 			c.optionBox.Add(container.NewBorder(nil, nil, widget.NewLabel(o.Label+" (option id)"), nil, sel))
 		}
 	}
-	c.Add.SetText("Add " + p.Name)
+	c.Add.SetText("Add " + plainName(p.Name))
 	c.Add.Enable()
 	relayout(c.win)
 }
@@ -341,7 +341,7 @@ func (c *CartEditor) showCart(cart model.Cart) {
 			c.change(func(ctx context.Context) (model.Cart, error) { return c.w.svc.RemoveCartLine(ctx, c.session, id) })
 		})
 		c.Lines = append(c.Lines, row)
-		label := widget.NewLabel(fmt.Sprintf("%s (%s) · %s each", it.Name, it.SKU, app.FormatAmount(it.Price, cur)))
+		label := widget.NewLabel(fmt.Sprintf("%s (%s) · %s each", plainName(it.Name), it.SKU, app.FormatAmount(it.Price, cur)))
 		label.Truncation = fyne.TextTruncateEllipsis
 		qty := container.NewGridWrap(fyne.NewSize(70, row.Qty.MinSize().Height), row.Qty)
 		c.lineBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(qty, row.Update, row.Remove), label))

@@ -50,7 +50,7 @@ type Checkout struct {
 // Checkout opens the checkout of a cart being built.
 func (w *ActWindows) Checkout(s *app.CartSession) *Checkout {
 	k := &Checkout{w: w, s: s, Errors: newFieldErrors(), GatewayNote: noteLabel("", widget.LowImportance),
-		PONumber: widget.NewEntry(), Review: noteLabel("", widget.MediumImportance), Result: noteLabel("", widget.SuccessImportance)}
+		PONumber: widget.NewEntry(), Review: noteLabel("", widget.MediumImportance), Result: hiddenNote(widget.SuccessImportance)}
 	k.NewAddress = newAddressEditor(k.Errors, "", true, nil)
 	k.NewAddress.box.Hide()
 	k.Address = widget.NewSelect(nil, func(choice string) {
@@ -301,7 +301,7 @@ func (k *Checkout) place() {
 			return
 		}
 		k.placed = placed
-		k.Result.SetText(fmt.Sprintf("Order %s placed in Magento. The cart is now Purchased.", placed.IncrementID))
+		setNote(k.Result, fmt.Sprintf("Order %s placed in Magento. The cart is now Purchased.", placed.IncrementID))
 		k.OpenOrder.Show()
 	})
 }

@@ -2,6 +2,8 @@ package views
 
 import (
 	"context"
+	"html"
+	"strings"
 	"sync"
 	"time"
 
@@ -189,6 +191,28 @@ func (f *fieldErrors) text(key string) string {
 	}
 	return ""
 }
+
+// setNote shows a note with text, or hides it when text is empty (an
+// empty label would still take a line).
+func setNote(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// hiddenNote is a note that appears when setNote gives it text.
+func hiddenNote(imp widget.Importance) *widget.Label {
+	l := noteLabel("", imp)
+	l.Hide()
+	return l
+}
+
+// plainName shows a Magento product name: the catalogue often stores
+// HTML entities ("Lumaflex&trade;").
+func plainName(s string) string { return strings.TrimSpace(html.UnescapeString(s)) }
 
 // noteLabel is a wrapped informational line.
 func noteLabel(text string, imp widget.Importance) *widget.Label {

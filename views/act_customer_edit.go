@@ -41,7 +41,7 @@ func (w *ActWindows) EditCustomer(customerLocalID int64) *CustomerEditor {
 		Firstname: widget.NewEntry(), Lastname: widget.NewEntry(), Email: widget.NewEntry(), DOB: widget.NewEntry(),
 		Group: widget.NewSelect(nil, nil), Subscribed: widget.NewCheck("Subscribed to the newsletter", nil),
 		Errors: newFieldErrors(), Reason: noteLabel("", widget.WarningImportance),
-		Pending: noteLabel("", widget.WarningImportance), Result: noteLabel("", widget.SuccessImportance),
+		Pending: noteLabel("", widget.WarningImportance), Result: hiddenNote(widget.SuccessImportance),
 		addrBox: container.NewVBox()}
 	e.DOB.SetPlaceHolder("YYYY-MM-DD")
 	e.Reason.Hide()
@@ -150,7 +150,7 @@ func (e *CustomerEditor) addAddress(a model.Address) {
 	if a.MagentoID != 0 {
 		title = fmt.Sprintf("Address %d", a.MagentoID)
 	}
-	var card *widget.Card
+	var card *fyne.Container
 	remove := widget.NewButton("Remove", func() {
 		for j, x := range e.Addresses {
 			if x == ed {
@@ -161,7 +161,8 @@ func (e *CustomerEditor) addAddress(a model.Address) {
 		e.addrBox.Remove(card)
 		relayout(e.win)
 	})
-	card = widget.NewCard(title, "", container.NewBorder(nil, nil, nil, remove, ed.box))
+	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), remove)
+	card = container.NewVBox(head, ed.box, widget.NewSeparator())
 	e.addrBox.Add(card)
 	relayout(e.win)
 }
@@ -184,7 +185,7 @@ func (e *CustomerEditor) edit() app.CustomerEdit {
 func (e *CustomerEditor) save() {
 	ed := e.edit()
 	e.Errors.clear()
-	e.Result.SetText("")
+	setNote(e.Result, "")
 	e.Save.Disable()
 	var res app.PushResult
 	e.w.run(e.win, func(ctx context.Context) error {
@@ -212,6 +213,6 @@ func (e *CustomerEditor) save() {
 			}
 			msg += " Magento had changed this customer too; conflicts were settled by the channel's priority:\n" + strings.Join(lines, "\n")
 		}
-		e.Result.SetText(msg)
+		setNote(e.Result, msg)
 	})
 }

@@ -55,7 +55,7 @@ func (w *ActWindows) customerForm(channelID int64, guest bool, title string) *Cu
 		Store: widget.NewSelect(nil, nil), Group: widget.NewSelect(nil, nil),
 		Firstname: widget.NewEntry(), Lastname: widget.NewEntry(), Email: widget.NewEntry(), DOB: widget.NewEntry(),
 		Subscribe: widget.NewCheck("Subscribed to the newsletter", nil), Errors: newFieldErrors(),
-		Result: noteLabel("", widget.SuccessImportance)}
+		Result: hiddenNote(widget.SuccessImportance)}
 	f.DOB.SetPlaceHolder("YYYY-MM-DD (optional)")
 	f.Store.PlaceHolder = "(choose the store view)"
 	f.Group.PlaceHolder = "(default group)"
@@ -197,7 +197,7 @@ func (f *CustomerForm) save() {
 			return
 		}
 		f.created = localID
-		f.Result.SetText(fmt.Sprintf("Created in Magento as customer %d (%s).", cu.MagentoID, cu.Email))
+		setNote(f.Result, fmt.Sprintf("Created in Magento as customer %d (%s).", cu.MagentoID, cu.Email))
 		if f.w.nav != nil && localID != 0 {
 			f.w.nav.OpenCustomer(localID)
 		}

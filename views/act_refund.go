@@ -26,6 +26,7 @@ type RefundForm struct {
 	AdjustFee     *widget.Entry // adjustment_negative
 	Comment       *widget.Entry
 	ReturnToStock *widget.Check
+	Intro         *widget.Label
 	Warning       *widget.Label
 	Submit        *widget.Button
 	Errors        *fieldErrors
@@ -48,7 +49,7 @@ func (w *ActWindows) Refund(orderLocalID int64) *RefundForm {
 	f := &RefundForm{w: w, orderID: orderLocalID, Shipping: widget.NewEntry(), AdjustRefund: widget.NewEntry(),
 		AdjustFee: widget.NewEntry(), Comment: widget.NewMultiLineEntry(),
 		ReturnToStock: widget.NewCheck("Return the refunded items to stock", nil),
-		Errors:        newFieldErrors(), Result: noteLabel("", widget.SuccessImportance), lineBox: container.NewVBox()}
+		Errors:        newFieldErrors(), Result: hiddenNote(widget.SuccessImportance), Intro: hiddenNote(widget.MediumImportance), lineBox: container.NewVBox()}
 	f.Shipping.SetPlaceHolder("empty = Magento's default")
 	f.AdjustRefund.SetPlaceHolder("0.00")
 	f.AdjustFee.SetPlaceHolder("0.00")
@@ -70,7 +71,7 @@ func (w *ActWindows) Refund(orderLocalID int64) *RefundForm {
 		widget.NewFormItem("Adjustment fee", f.AdjustFee),
 		widget.NewFormItem("Comment", f.Comment),
 	)
-	body := container.NewVBox(warnBox,
+	body := container.NewVBox(f.Intro, warnBox,
 		widget.NewLabelWithStyle("Lines to refund (quantity)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		f.Errors.under("items", f.lineBox), form, f.ReturnToStock, f.Errors.general, f.Result,
 		container.NewHBox(f.Submit, f.OpenMemo))
@@ -94,6 +95,8 @@ func (f *RefundForm) load(warnBox fyne.CanvasObject) {
 		}
 		f.plan = plan
 		f.win.SetTitle("Refund order " + plan.Number + " – MageDesk")
+		setNote(f.Intro, fmt.Sprintf("Order %s: enter the quantity to refund on each line. Magento computes tax and totals "+
+			"and creates an offline credit memo.", plan.Number))
 		if plan.Warning != "" {
 			f.Warning.SetText(plan.Warning)
 			warnBox.Show()
@@ -104,7 +107,7 @@ func (f *RefundForm) load(warnBox fyne.CanvasObject) {
 			row := &RefundLineRow{Line: l, Qty: widget.NewEntry()}
 			row.Qty.SetPlaceHolder("0")
 			f.Lines = append(f.Lines, row)
-			label := widget.NewLabel(fmt.Sprintf("%s (%s) · %s · up to %s", l.Name, l.SKU,
+			label := widget.NewLabel(fmt.Sprintf("%s (%s) · %s · up to %s", plainName(l.Name), l.SKU,
 				app.FormatAmount(l.Price, plan.Currency), strconv.FormatFloat(l.MaxQty, 'f', -1, 64)))
 			label.Truncation = fyne.TextTruncateEllipsis
 			key := "qty:" + strconv.FormatInt(l.OrderItemID, 10)
@@ -179,7 +182,7 @@ func (f *RefundForm) submit() {
 			return
 		}
 		f.created = res
-		f.Result.SetText(fmt.Sprintf("Credit memo %s created in Magento: %s refunded offline.", res.Memo.IncrementID,
+		setNote(f.Result, fmt.Sprintf("Credit memo %s created in Magento: %s refunded offline.", res.Memo.IncrementID,
 			app.FormatAmount(res.Memo.GrandTotal, res.Memo.OrderCurrency)))
 		f.OpenMemo.Show()
 	})
