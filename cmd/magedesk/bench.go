@@ -38,10 +38,15 @@ type benchFlags struct {
 type benchResult struct {
 	lines  []string
 	failed []string
+	live   io.Writer // when set, each line is also printed as it comes
 }
 
 func (r *benchResult) add(format string, a ...any) {
-	r.lines = append(r.lines, fmt.Sprintf(format, a...))
+	l := fmt.Sprintf(format, a...)
+	r.lines = append(r.lines, l)
+	if r.live != nil {
+		fmt.Fprintln(r.live, "  "+l)
+	}
 }
 
 func (r *benchResult) check(ok bool, what string) {
@@ -50,7 +55,11 @@ func (r *benchResult) check(ok bool, what string) {
 		mark = "FAIL"
 		r.failed = append(r.failed, what)
 	}
-	r.lines = append(r.lines, fmt.Sprintf("  [%s] %s", mark, what))
+	l := fmt.Sprintf("  [%s] %s", mark, what)
+	r.lines = append(r.lines, l)
+	if r.live != nil {
+		fmt.Fprintln(r.live, "  "+l)
+	}
 }
 
 // runBench is `magedesk bench`: it starts `magedesk demo-store --size L`
@@ -88,7 +97,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		defer os.RemoveAll(dir)
 	}
-	res := &benchResult{}
+	res := &benchResult{live: stdout}
 
 	// 1. The simulator in its own process, behind a counting proxy.
 	simURL, stopSim, err := startDemoStore(ctx, exe, f.size, dir, stdout)
@@ -151,7 +160,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, "\nsummary:")
 	for _, l := range res.lines {
 		fmt.Fprintln(stdout, l)
 	}
