@@ -3,6 +3,7 @@ package connector
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -226,4 +227,54 @@ func TestBadRecordIsRecordedAndRunGoesOn(t *testing.T) {
 			t.Fatalf("order %d missing after a bad record elsewhere", id)
 		}
 	}
+}
+
+func TestPauseHoldsRequestsUntilResume(t *testing.T) {
+	env := newSimEnv(t, smallStore(9))
+	gate := &PauseGate{}
+	gate.Pause()
+	e := env.engine(EngineOptions{PageSize: 40, Gate: gate})
+	done := make(chan error, 1)
+	go func() { _, err := e.Run(context.Background(), RunIncremental); done <- err }()
+	time.Sleep(300 * time.Millisecond)
+	if n := len(env.proxy.snapshot()); n != 0 {
+		t.Fatalf("requests made while paused: %v", env.proxy.snapshot())
+	}
+	gate.Resume()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("sync did not finish after Resume")
+	}
+	env.assertInSync(allEntities...)
+}
+
+func TestCanceledRunResumesToEqual(t *testing.T) {
+	env := newSimEnv(t, smallStore(10))
+	ctx, cancel := context.WithCancel(context.Background())
+	pages := 0
+	e := env.engine(EngineOptions{PageSize: 20, Concurrency: 2, Progress: func(p Progress) {
+		if p.Entity == model.EntityOrders && p.Phase == "initial" && p.Done > 0 {
+			if pages++; pages == 3 {
+				cancel() // mid-way through the orders' initial walk
+			}
+		}
+	}})
+	runID, err := e.Run(ctx, RunIncremental)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("canceled run returned %v", err)
+	}
+	st, _ := env.store.SyncState(context.Background(), env.ch.ID, model.EntityOrders)
+	if st.InitialDone || st.Progress == "" {
+		t.Fatalf("orders state after cancel should hold an unfinished plan: %+v", st)
+	}
+	runs, err := env.store.ListRuns(context.Background(), env.ch.ID, 1)
+	if err != nil || len(runs) != 1 || runs[0].ID != runID || runs[0].Status != "canceled" {
+		t.Fatalf("run after cancel: %+v (%v)", runs, err)
+	}
+	env.run(EngineOptions{PageSize: 20})
+	env.assertInSync(allEntities...)
 }
