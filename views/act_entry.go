@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -80,20 +81,21 @@ func (d *DetailWindows) cartActButtons(c model.Cart, customerLocalID int64) []fy
 	}
 }
 
-// actMenu is the main menu's Store menu: create customers and carts, and
-// the queue of customer changes waiting for Magento.
-func (s *Shell) actMenu() *fyne.Menu {
-	act := func() *ActWindows {
+// actHelpers returns the shell's act windows and a wrapper that runs an
+// action for the selected channel (with several channels and none
+// chosen, the Channels page is shown to pick one).
+func (s *Shell) actHelpers() (act func() *ActWindows, withChannel func(fn func(w *ActWindows, channelID int64)) func()) {
+	act = func() *ActWindows {
 		if d, ok := s.nav.(*DetailWindows); ok {
 			return d.act()
 		}
 		return NewActWindows(s.App, s.core, s.nav)
 	}
-	withChannel := func(fn func(w *ActWindows, channelID int64)) func() {
+	withChannel = func(fn func(w *ActWindows, channelID int64)) func() {
 		return func() {
 			ch, ok := s.selectedChannel()
 			if !ok {
-				s.Show(NavChannels) // several channels, none chosen: pick one first
+				s.Show(NavChannels)
 				return
 			}
 			if w := act(); w != nil {
@@ -101,6 +103,13 @@ func (s *Shell) actMenu() *fyne.Menu {
 			}
 		}
 	}
+	return act, withChannel
+}
+
+// actMenu is the main menu's Store menu: create customers and carts, and
+// the queue of customer changes waiting for Magento.
+func (s *Shell) actMenu() *fyne.Menu {
+	act, withChannel := s.actHelpers()
 	return fyne.NewMenu("Store",
 		fyne.NewMenuItem("New customer…", withChannel(func(w *ActWindows, id int64) { w.NewCustomer(id) })),
 		fyne.NewMenuItem("New cart…", withChannel(func(w *ActWindows, id int64) { w.NewCartFor(id) })),
@@ -112,4 +121,35 @@ func (s *Shell) actMenu() *fyne.Menu {
 			}
 		}),
 	)
+}
+
+// addActions puts buttons above a list's filter bar (New customer on the
+// Customers page, New cart on the Carts page).
+func (p *listPage[T]) addActions(objs ...fyne.CanvasObject) {
+	if len(objs) == 0 {
+		return
+	}
+	p.content = container.NewBorder(container.NewHBox(objs...), nil, nil, nil, p.content)
+}
+
+// pageActions are the act buttons of a list page (NavCustomers, NavCarts).
+func (s *Shell) pageActions(page string) []fyne.CanvasObject {
+	act, withChannel := s.actHelpers()
+	switch page {
+	case NavCustomers:
+		return []fyne.CanvasObject{
+			widget.NewButtonWithIcon("New customer…", theme.ContentAddIcon(), withChannel(func(w *ActWindows, id int64) { w.NewCustomer(id) })),
+			widget.NewButtonWithIcon("Pending changes…", theme.UploadIcon(), func() {
+				if w := act(); w != nil {
+					ch, _ := s.selectedChannel()
+					w.PendingChanges(ch.ID)
+				}
+			}),
+		}
+	case NavCarts:
+		return []fyne.CanvasObject{
+			widget.NewButtonWithIcon("New cart…", theme.ContentAddIcon(), withChannel(func(w *ActWindows, id int64) { w.NewCartFor(id) })),
+		}
+	}
+	return nil
 }
