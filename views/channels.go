@@ -89,7 +89,7 @@ func (p *ChannelsPage) Reload() {
 		if err != nil {
 			return
 		}
-		fyne.Do(func() {
+		runOnUI(func() {
 			p.mu.Lock()
 			p.all = chs
 			p.applyFilterLocked()
@@ -106,7 +106,14 @@ func (p *ChannelsPage) Reload() {
 }
 
 // WaitLoaded blocks until pending loads are applied (tests).
-func (p *ChannelsPage) WaitLoaded() { p.loads.Wait() }
+func (p *ChannelsPage) WaitLoaded() {
+	for {
+		p.loads.Wait()
+		if !drainUIQueue() {
+			return
+		}
+	}
+}
 
 // Rows returns the channels shown, in order.
 func (p *ChannelsPage) Rows() []model.Channel {

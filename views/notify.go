@@ -17,7 +17,7 @@ var _ app.Notifier = DesktopNotifier{}
 // Notify may be called from any goroutine (the scheduler calls it from the
 // finished sync's goroutine), so it hops to the UI thread first.
 func (n DesktopNotifier) Notify(title, body string) {
-	fyne.Do(func() {
+	runOnUI(func() {
 		n.App.SendNotification(fyne.NewNotification(title, body))
 	})
 }

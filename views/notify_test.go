@@ -45,6 +45,7 @@ func TestFailedSyncSendsDesktopNotification(t *testing.T) {
 			t.Fatal("sync did not finish")
 		}
 		core.Scheduler.Wait(ch.ID)
+		drainUIQueue() // the notification is sent from the UI goroutine
 	})
 	if want.Content == "" {
 		t.Fatal("failure notification has no reason")

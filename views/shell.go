@@ -247,7 +247,7 @@ func (s *Shell) SyncNow() {
 	}
 	go func() {
 		if err := s.core.Scheduler.SyncAll(context.Background()); err != nil {
-			fyne.Do(func() { dialog.ShowError(err, s.Win) })
+			runOnUI(func() { dialog.ShowError(err, s.Win) })
 		}
 	}()
 }
@@ -269,7 +269,7 @@ func (s *Shell) searchChanged(string) {
 		s.debounce.Stop()
 	}
 	// Typing fires a query per pause, not per key.
-	s.debounce = time.AfterFunc(250*time.Millisecond, func() { fyne.Do(s.applySearch) })
+	s.debounce = time.AfterFunc(250*time.Millisecond, func() { runOnUI(s.applySearch) })
 	s.mu.Unlock()
 }
 
@@ -360,7 +360,7 @@ func (s *Shell) loadChannels() {
 		s.core.Events.Publish(app.Event{Kind: app.EvSyncFinished, Err: err, Message: "could not read the channels: " + err.Error()})
 		return
 	}
-	fyne.Do(func() {
+	runOnUI(func() {
 		s.mu.Lock()
 		s.channels = chs
 		selected := s.channelID
@@ -405,7 +405,7 @@ func (s *Shell) onEvent(e app.Event) {
 	case app.EvChannelsChanged:
 		s.loadChannels()
 	case app.EvDataChanged:
-		fyne.Do(s.dataChanged)
+		runOnUI(s.dataChanged)
 	}
 }
 

@@ -58,13 +58,22 @@ func shellStartSim(t *testing.T, o magentosim.Options) (*magentosim.Store, strin
 	return sim, srv.URL
 }
 
-// shellWait waits for ch or fails after limit.
+// shellWait waits for ch or fails after limit. While waiting it applies
+// the UI updates background goroutines queued (see uiQueue), as the real
+// UI goroutine would.
 func shellWait(t *testing.T, ch <-chan struct{}, limit time.Duration, what string) {
 	t.Helper()
-	select {
-	case <-ch:
-	case <-time.After(limit):
-		t.Fatalf("timed out after %s waiting for %s", limit, what)
+	deadline := time.After(limit)
+	for {
+		drainUIQueue()
+		select {
+		case <-ch:
+			drainUIQueue()
+			return
+		case <-deadline:
+			t.Fatalf("timed out after %s waiting for %s", limit, what)
+		case <-time.After(5 * time.Millisecond):
+		}
 	}
 }
 
@@ -72,11 +81,15 @@ func shellWait(t *testing.T, ch <-chan struct{}, limit time.Duration, what strin
 func shellEventually(t *testing.T, limit time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
-	for !cond() {
+	for {
+		drainUIQueue()
+		if cond() {
+			return
+		}
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out after %s waiting for %s", limit, what)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

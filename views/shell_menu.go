@@ -38,7 +38,7 @@ func (s *Shell) mainMenu() *fyne.MainMenu {
 func (s *Shell) syncAll() {
 	go func() {
 		if err := s.core.Scheduler.SyncAll(context.Background()); err != nil {
-			fyne.Do(func() { dialog.ShowError(err, s.Win) })
+			runOnUI(func() { dialog.ShowError(err, s.Win) })
 		}
 	}()
 }
@@ -107,7 +107,7 @@ func (s *Shell) ConfirmRemove(ch model.Channel) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			if err := s.core.DeleteChannel(ctx, ch.ID); err != nil {
-				fyne.Do(func() { dialog.ShowError(err, s.Win) })
+				runOnUI(func() { dialog.ShowError(err, s.Win) })
 			}
 		}()
 	}, s.Win)

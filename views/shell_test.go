@@ -134,6 +134,7 @@ func TestShellReloadsVisiblePageAndMarksOthers(t *testing.T) {
 		t.Fatalf("a new page is not loaded once: customers %d orders %d", cust.reloads, orders.reloads)
 	}
 	core.Events.Publish(app.Event{Kind: app.EvDataChanged, ChannelID: 1})
+	drainUIQueue()
 	if cust.reloads != 2 || orders.reloads != 1 {
 		t.Fatalf("reloads: customers %d orders %d", cust.reloads, orders.reloads)
 	}

@@ -78,7 +78,7 @@ func (b *SyncBar) onEvent(e app.Event) {
 		b.channelID = e.ChannelID
 		b.latest = nil
 		b.mu.Unlock()
-		fyne.Do(func() { b.showRunning(e.ChannelID, "Starting sync…", 0) })
+		runOnUI(func() { b.showRunning(e.ChannelID, "Starting sync…", 0) })
 	case app.EvSyncProgress:
 		b.mu.Lock()
 		b.channelID = e.ChannelID
@@ -91,14 +91,14 @@ func (b *SyncBar) onEvent(e app.Event) {
 		}
 		b.pending = true
 		b.mu.Unlock()
-		fyne.Do(b.renderLatest)
+		runOnUI(b.renderLatest)
 	case app.EvSyncFinished:
 		name := b.channelName(e.ChannelID)
 		msg := name + ": " + e.Message
 		if e.Err == nil && e.Message != "" {
 			msg = name + ": sync finished — " + e.Message
 		}
-		fyne.Do(func() {
+		runOnUI(func() {
 			// Another channel may still be running; show that one instead.
 			if next := b.otherRunning(e.ChannelID); next != 0 {
 				b.mu.Lock()
@@ -249,6 +249,6 @@ func (b *SyncBar) cancel() {
 	b.Cancel.Disable()
 	go func() {
 		b.core.Scheduler.Cancel(id)
-		fyne.Do(b.Cancel.Enable)
+		runOnUI(b.Cancel.Enable)
 	}()
 }

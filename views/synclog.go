@@ -143,7 +143,14 @@ func (p *SyncLogPage) showErrors() {
 func (p *SyncLogPage) ExportCSV(fyne.Window) {}
 
 // WaitLoaded blocks until pending loads are applied (tests).
-func (p *SyncLogPage) WaitLoaded() { p.loads.Wait() }
+func (p *SyncLogPage) WaitLoaded() {
+	for {
+		p.loads.Wait()
+		if !drainUIQueue() {
+			return
+		}
+	}
+}
 
 // Reload reads runs and errors off the UI thread.
 func (p *SyncLogPage) Reload() {
@@ -156,7 +163,7 @@ func (p *SyncLogPage) Reload() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		runs, errs, names, err := p.load(ctx, id)
-		fyne.Do(func() {
+		runOnUI(func() {
 			if err != nil {
 				p.Summary.SetText("Could not read the sync log: " + err.Error())
 				return

@@ -106,7 +106,7 @@ func (w *Welcome) startDemo() {
 	go func() {
 		ch, err := w.core.StartDemo(context.Background())
 		if err != nil {
-			fyne.Do(func() {
+			runOnUI(func() {
 				w.Status.SetText("The demo store could not start: " + err.Error())
 				w.Progress.Hide()
 				w.Demo.Enable()
@@ -117,7 +117,7 @@ func (w *Welcome) startDemo() {
 		w.mu.Lock()
 		w.demoID = ch.ID
 		w.mu.Unlock()
-		fyne.Do(w.Skip.Show)
+		runOnUI(w.Skip.Show)
 	}()
 }
 
@@ -134,7 +134,7 @@ func (w *Welcome) onEvent(e app.Event) {
 			return
 		}
 		p := *e.Progress
-		fyne.Do(func() {
+		runOnUI(func() {
 			w.Status.SetText("Syncing the demo store — " + app.ProgressText(p))
 			w.Progress.SetValue(app.ProgressFraction(p))
 		})
@@ -146,7 +146,7 @@ func (w *Welcome) onEvent(e app.Event) {
 			return
 		}
 		w.unsub()
-		fyne.Do(func() {
+		runOnUI(func() {
 			w.Progress.SetValue(1)
 			if e.Err != nil {
 				w.Status.SetText("The demo sync stopped: " + e.Message)

@@ -210,7 +210,7 @@ func (w *Wizard) finish() {
 				w.core.Scheduler.SyncNow(ch.ID)
 			}
 		}
-		fyne.Do(func() {
+		runOnUI(func() {
 			w.Next.Enable()
 			w.Back.Enable()
 			if err != nil {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/magedesk/magedesk/connector"
@@ -42,7 +41,7 @@ func (w *Wizard) checkConnection() {
 			// so the user can compare it with the one their host gave them.
 			fp, subject, _ = w.core.FetchCertificate(ctx, ch.BaseURL)
 		}
-		fyne.Do(func() {
+		runOnUI(func() {
 			f.Activity.Stop()
 			f.Activity.Hide()
 			f.CheckButton.Enable()

@@ -186,12 +186,8 @@ func TestWizardFinishCreatesChannelAndStartsSync(t *testing.T) {
 	})
 	defer unsub()
 	test.Tap(wiz.Next)
-	var ch model.Channel
-	select {
-	case ch = <-finished:
-	case <-time.After(20 * time.Second):
-		t.Fatal("Finish did not save")
-	}
+	shellWait(t, wiz.Saved(), 20*time.Second, "Finish to save")
+	ch := <-finished
 	stored, err := core.Channel(context.Background(), ch.ID)
 	if err != nil {
 		t.Fatal(err)
