@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Prefs is the part of fyne.Preferences the settings use. The app package
@@ -159,3 +160,19 @@ func (m MapPrefs) StringWithFallback(k, f string) string {
 	return f
 }
 func (m MapPrefs) SetString(k, v string) { m[k] = v }
+
+// defaultSyncInterval is the Settings' interval for new channels (minutes),
+// read by NewChannelDraft.
+var defaultSyncInterval atomic.Int32
+
+func init() { defaultSyncInterval.Store(int32(DefaultSettings().SyncInterval)) }
+
+// SetDefaultSyncInterval changes the interval new channels start with.
+func SetDefaultSyncInterval(min int) {
+	if slices.Contains(SyncIntervals, min) {
+		defaultSyncInterval.Store(int32(min))
+	}
+}
+
+// DefaultSyncInterval is the interval new channels start with.
+func DefaultSyncInterval() int { return int(defaultSyncInterval.Load()) }
