@@ -9,7 +9,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -X main.buildRef=$(VERSION)
 BIN       := build/magedesk
 
-.PHONY: run build test test-short bench demo-store lint fmt vet package clean deps-build deps-test
+.PHONY: run build test test-short bench demo-store lint fmt vet package smoke keyring clean deps-build deps-test
 
 deps-build:
 	@.ci/deps.sh build
@@ -51,3 +51,13 @@ clean:
 # Release packages (Linux .tar.xz and Windows .exe) into dist/; see .ci/package.sh.
 package:
 	.ci/package.sh all
+
+# Builds the Linux package, installs it in a temporary root and starts it
+# under Xvfb: a window, a screenshot that is not blank, a clean exit.
+smoke:
+	.ci/smoke.sh
+
+# Credential tests against a real Secret Service (gnome-keyring in a
+# private D-Bus session).
+keyring:
+	.ci/keyring.sh
