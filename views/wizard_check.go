@@ -20,7 +20,7 @@ const checkTimeout = 60 * time.Second
 func (w *Wizard) checkConnection() {
 	f := &w.f
 	if err := w.validateConnectionFields(); err != nil {
-		w.setCheckResult(nil, err.Error(), false)
+		w.setCheckResult(err.Error(), widget.DangerImportance)
 		w.signalChecked()
 		return
 	}
@@ -62,23 +62,23 @@ func (w *Wizard) checkConnection() {
 				if err != nil {
 					text += "\n\nWarning: " + connector.HumanMessage(err)
 				}
-				w.setCheckResult(rep, text, err == nil)
+				imp := widget.SuccessImportance
+				if err != nil {
+					imp = widget.WarningImportance
+				}
+				w.setCheckResult(text, imp)
 			default:
-				w.setCheckResult(nil, "Connection failed: "+connector.HumanMessage(err), false)
+				w.setCheckResult("Connection failed: "+connector.HumanMessage(err), widget.DangerImportance)
 			}
 			w.signalChecked()
 		})
 	}()
 }
 
-func (w *Wizard) setCheckResult(_ *connector.ConnectionReport, text string, ok bool) {
-	f := &w.f
-	if ok {
-		f.CheckResult.Importance = widget.SuccessImportance
-	} else {
-		f.CheckResult.Importance = widget.DangerImportance
-	}
-	f.CheckResult.SetText(text)
+// setCheckResult shows the check's outcome, coloured by how it went.
+func (w *Wizard) setCheckResult(text string, imp widget.Importance) {
+	w.f.CheckResult.Importance = imp
+	w.f.CheckResult.SetText(text)
 }
 
 func (w *Wizard) signalChecked() {
