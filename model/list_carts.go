@@ -35,7 +35,7 @@ const DefaultAbandonAfter = 60
 // Open, has items, has an email or customer, idle longer than the
 // channel's AbandonAfter minutes.
 func abandonedExpr(a string) string {
-	return "(" + a + ".status = 'open' AND " + a + ".items_count > 0 AND (" + a + ".customer_email <> '' OR " + a +
+	return "(" + a + ".status = 'open' AND " + a + ".items_count > 0 AND (" + a + ".email_lc <> '' OR " + a +
 		".customer_id <> 0) AND " + a + ".updated_at < datetime(?, '-' || CASE WHEN ch.abandon_after > 0 THEN ch.abandon_after ELSE " +
 		fmt.Sprint(DefaultAbandonAfter) + " END || ' minutes'))"
 }
@@ -49,8 +49,9 @@ func (s *Store) cartSpec() *listSpec {
 		from:    "carts t " + cartJoin,
 		created: "t.created_at",
 		fts:     "carts_fts",
+		email:   "t.email_lc",
 		website: "t.store_id IN (SELECT sv.magento_id FROM store_views sv WHERE sv.channel_id = t.channel_id AND sv.website_id = ?)",
-		guest:   "t.customer_id = 0",
+		guest:   "+t.customer_id = 0",
 		status: func(st string) (string, []any, error) {
 			switch st {
 			case "abandoned":
@@ -127,6 +128,7 @@ func (s *Store) CartsOfCustomer(ctx context.Context, customerID int64) ([]CartRo
 		return nil, err
 	}
 	sp := s.cartSpec()
+	sp.smallSet = true
 	sp.extra, sp.extraArgs = "t.customer_id = ?", []any{mid}
 	return s.listCarts(ctx, sp, ListQuery{ChannelID: ch, Limit: maxLimit})
 }

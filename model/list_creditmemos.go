@@ -99,6 +99,7 @@ func (s *Store) CreditMemosOfOrder(ctx context.Context, orderID int64) ([]Credit
 		return nil, err
 	}
 	sp := creditMemoSpec()
+	sp.smallSet = true
 	sp.extra, sp.extraArgs = "t.order_id = ?", []any{mid}
 	return s.listCreditMemos(ctx, sp, ListQuery{ChannelID: ch, Limit: maxLimit})
 }
@@ -110,6 +111,7 @@ func (s *Store) CreditMemosOfCustomer(ctx context.Context, customerID int64) ([]
 		return nil, err
 	}
 	sp := creditMemoSpec()
+	sp.smallSet = true
 	sp.extra, sp.extraArgs = "o.customer_id = ?", []any{mid}
 	return s.listCreditMemos(ctx, sp, ListQuery{ChannelID: ch, Limit: maxLimit})
 }

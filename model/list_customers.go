@@ -27,6 +27,7 @@ func customerSpec() *listSpec {
 		from:    "customers t",
 		created: "t.created_at",
 		fts:     "customers_fts",
+		email:   "t.email_lc",
 		website: "t.website_id = ?",
 		status: func(st string) (string, []any, error) {
 			switch st {

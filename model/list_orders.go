@@ -30,8 +30,9 @@ func orderSpec() *listSpec {
 		from:    "orders t",
 		created: "t.created_at",
 		fts:     "orders_fts",
+		email:   "t.email_lc",
 		website: "t.store_id IN (SELECT sv.magento_id FROM store_views sv WHERE sv.channel_id = t.channel_id AND sv.website_id = ?)",
-		guest:   "t.customer_id = 0",
+		guest:   "+t.customer_id = 0",
 		status: func(st string) (string, []any, error) {
 			if st == "removed" {
 				return "t.removed_in_magento = 1", nil, nil
@@ -104,6 +105,7 @@ func (s *Store) OrdersOfCustomer(ctx context.Context, customerID int64) ([]Order
 		return nil, err
 	}
 	sp := orderSpec()
+	sp.smallSet = true
 	sp.extra, sp.extraArgs = "t.customer_id = ?", []any{mid}
 	return s.listOrders(ctx, sp, ListQuery{ChannelID: ch, Limit: maxLimit})
 }
@@ -120,6 +122,7 @@ func (s *Store) OrdersOfGuest(ctx context.Context, guestID int64) ([]OrderRow, e
 		return nil, err
 	}
 	sp := orderSpec()
+	sp.smallSet = true
 	sp.extra, sp.extraArgs = "t.email_lc = ? AND +t.customer_id = 0", []any{email}
 	return s.listOrders(ctx, sp, ListQuery{ChannelID: ch, Limit: maxLimit})
 }

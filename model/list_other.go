@@ -21,7 +21,7 @@ func subscriberSpec() *listSpec {
 			"AND t.customer_id <> 0",
 		like:    []string{"t.email", "c.firstname", "c.lastname"},
 		website: "t.store_id IN (SELECT sv.magento_id FROM store_views sv WHERE sv.channel_id = t.channel_id AND sv.website_id = ?)",
-		guest:   "t.customer_id = 0",
+		guest:   "+t.customer_id = 0",
 		status: func(st string) (string, []any, error) {
 			names := map[string]int{"subscribed": SubscriberSubscribed, "not_active": SubscriberNotActive,
 				"unsubscribed": SubscriberUnsubscribe, "unconfirmed": SubscriberUnconfirmed}

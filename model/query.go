@@ -29,18 +29,23 @@ const (
 
 // listSpec describes how one entity's list maps ListQuery to SQL.
 type listSpec struct {
-	alias      string // table alias in from
-	from       string // FROM clause (with joins the row needs)
-	created    string // column for From/To ("" = no date filter)
-	fts        string // full-text table (rowid = alias.id), "" = LIKE search
-	like       []string
-	website    string // condition with one ? for WebsiteID
-	guest      string // condition meaning "guest"
-	status     func(status string) (string, []any, error)
-	sorts      map[string]string
-	sortDef    string
-	descDef    bool
-	extra      string // fixed condition (e.g. one customer's rows), "" = none
+	alias   string // table alias in from
+	from    string // FROM clause (with joins the row needs)
+	created string // column for From/To ("" = no date filter)
+	fts     string // full-text table (rowid = alias.id), "" = LIKE search
+	email   string // lower-cased email column searched by prefix when the search has an '@'
+	like    []string
+	website string // condition with one ? for WebsiteID
+	guest   string // condition meaning "guest"
+	status  func(status string) (string, []any, error)
+	sorts   map[string]string
+	sortDef string
+	descDef bool
+	extra   string // fixed condition (e.g. one customer's rows), "" = none
+	// smallSet marks lists filtered by extra to a few rows (one customer's
+	// orders): the sort then must not walk a date index of the whole
+	// table, so sort columns get SQLite's "+" (no index) prefix.
+	smallSet   bool
 	extraArgs  []any
 	selectArgs []any // args for placeholders in the select list (e.g. the abandoned cutoff)
 }
@@ -59,7 +64,13 @@ func (sp *listSpec) where(q ListQuery) (string, []any, error) {
 		args = append(args, q.ChannelID)
 	}
 	if q.Search != "" {
-		if sp.fts != "" {
+		if sp.email != "" && strings.Contains(q.Search, "@") {
+			// An email (or its start) is looked up on the email index:
+			// as words, "example" and "com" would match nearly every row.
+			lo := strings.ToLower(strings.TrimSpace(q.Search))
+			conds = append(conds, sp.email+" >= ? AND "+sp.email+" < ?")
+			args = append(args, lo, lo+"\U0010FFFF")
+		} else if sp.fts != "" {
 			if m := ftsQuery(q.Search); m != "" {
 				conds = append(conds, a+".id IN (SELECT rowid FROM "+sp.fts+" WHERE "+sp.fts+" MATCH ?)")
 				args = append(args, m)
@@ -124,10 +135,14 @@ func (sp *listSpec) orderBy(q ListQuery) string {
 		dir = " DESC"
 	}
 	var parts []string
-	for _, c := range strings.Split(col, ",") {
-		parts = append(parts, strings.TrimSpace(c)+dir)
+	plus := ""
+	if sp.smallSet {
+		plus = "+"
 	}
-	return " ORDER BY " + strings.Join(parts, ", ") + ", " + sp.alias + ".id" + dir
+	for _, c := range strings.Split(col, ",") {
+		parts = append(parts, plus+strings.TrimSpace(c)+dir)
+	}
+	return " ORDER BY " + strings.Join(parts, ", ") + ", " + plus + sp.alias + ".id" + dir
 }
 
 func limitOf(q ListQuery) (int, int) {
@@ -152,6 +167,11 @@ func (s *Store) list(ctx context.Context, what string, sp *listSpec, selectList 
 		return fmt.Errorf("list %s: %w", what, err)
 	}
 	limit, offset := limitOf(q)
+	if s.fewMatches(ctx, sp, q) {
+		few := *sp
+		few.smallSet = true
+		sp = &few
+	}
 	query := "SELECT " + selectList + " FROM " + sp.from + where + sp.orderBy(q) + " LIMIT ? OFFSET ?"
 	all := append(append(append([]any{}, sp.selectArgs...), args...), limit, offset)
 	rows, err := s.r.QueryContext(ctx, query, all...)
@@ -168,6 +188,28 @@ func (s *Store) list(ctx context.Context, what string, sp *listSpec, selectList 
 		return fmt.Errorf("list %s: %w", what, err)
 	}
 	return nil
+}
+
+// fewMatchesCap is the number of search matches up to which a page is
+// built from the matches (look up each, sort) rather than by walking the
+// sort index and testing each row against the match set.
+const fewMatchesCap = 2000
+
+// fewMatches reports whether the search box matches few rows. Without
+// statistics SQLite always walks the sort index, which is right for
+// common words but scans the whole table for a rare one (an order number).
+func (s *Store) fewMatches(ctx context.Context, sp *listSpec, q ListQuery) bool {
+	if sp.fts == "" || q.Search == "" || (sp.email != "" && strings.Contains(q.Search, "@")) {
+		return false
+	}
+	m := ftsQuery(q.Search)
+	if m == "" {
+		return false
+	}
+	var n int
+	err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM "+sp.fts+" WHERE "+sp.fts+" MATCH ? LIMIT ?)",
+		m, fewMatchesCap+1).Scan(&n)
+	return err == nil && n <= fewMatchesCap
 }
 
 // count runs SELECT count(*) with the same filter.
