@@ -149,9 +149,17 @@ func (c *Core) PlaceOrder(ctx context.Context, s *CartSession, pay connector.Pay
 	if err != nil {
 		return PlacedOrder{}, err
 	}
-	orderID, err := client.PlaceOrderWith(ctx, s.CartID, pay)
+	// An order may already exist for this cart: the owner pressing Place
+	// order again after an unconfirmed attempt. Take it instead of asking
+	// Magento to convert an inactive cart (or, worse, a second one).
+	orderID, found, err := client.OrderForQuote(ctx, s.CartID)
 	if err != nil {
 		return PlacedOrder{}, explain(err)
+	}
+	if !found {
+		if orderID, err = client.PlaceOrderWith(ctx, s.CartID, pay); err != nil {
+			return PlacedOrder{}, explain(err)
+		}
 	}
 	res := PlacedOrder{OrderID: orderID}
 	order, err := client.GetOrder(ctx, orderID)

@@ -81,6 +81,15 @@ func TestCartBecomesOneOrderEvenWhenThePlaceOrderAnswerIsLost(t *testing.T) {
 	if placed.LocalID == 0 || placed.IncrementID == "" || placed.Order.QuoteID != sess.CartID {
 		t.Fatalf("placed order %+v", placed)
 	}
+	// Pressing Place order again (say after an unconfirmed attempt) gives
+	// the same order and creates none.
+	again, err := s.core.PlaceOrder(ctx, sess, connector.PaymentInput{Method: "checkmo"})
+	if err != nil || again.OrderID != placed.OrderID {
+		t.Fatalf("second Place order: %+v %v, want order %d again", again, err, placed.OrderID)
+	}
+	if n := s.ordersOfQuote(t, sess.CartID); n != 1 {
+		t.Fatalf("Magento has %d orders for the cart after a second Place order", n)
+	}
 	stored := s.storedCart(t, sess.CartID)
 	if stored.IsActive {
 		t.Fatal("stored cart still active after the order")
