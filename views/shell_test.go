@@ -106,7 +106,7 @@ func TestShellNavigationSearchAndExport(t *testing.T) {
 	})
 
 	// Ctrl+E exports the current list.
-	s.Win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyE))
+	s.Win.Canvas().(fyne.Shortcutable).TypedShortcut(shellCtrl(fyne.KeyE))
 	if cust.exported != 2 {
 		t.Fatalf("Ctrl+E: exported %d", cust.exported)
 	}
@@ -119,7 +119,7 @@ func TestShellNavigationSearchAndExport(t *testing.T) {
 	}
 }
 
-func ctrl(k fyne.KeyName) fyne.Shortcut {
+func shellCtrl(k fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
@@ -183,7 +183,7 @@ func TestShellSyncNowShortcutStartsSync(t *testing.T) {
 		}
 	})
 	defer unsub()
-	s.Win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyR))
+	s.Win.Canvas().(fyne.Shortcutable).TypedShortcut(shellCtrl(fyne.KeyR))
 	shellWait(t, started, 5*time.Second, "Ctrl+R sync")
 	core.Scheduler.Wait(id)
 }
