@@ -316,6 +316,7 @@ func (c *CartEditor) change(do func(ctx context.Context) (model.Cart, error)) {
 			return
 		}
 		c.showCart(cart)
+		c.w.changed()
 	})
 }
 

@@ -301,6 +301,7 @@ func (k *Checkout) place() {
 			return
 		}
 		k.placed = placed
+		k.w.changed()
 		setNote(k.Result, fmt.Sprintf("Order %s placed in Magento. The cart is now Purchased.", placed.IncrementID))
 		k.OpenOrder.Show()
 	})

@@ -57,6 +57,16 @@ type ActWindows struct {
 	svc  ActService
 	nav  Navigator
 	busy sync.WaitGroup
+	// OnChanged runs on the UI goroutine after a write reached Magento and
+	// was stored (detail windows re-read what they show).
+	OnChanged func()
+}
+
+// changed tells the owner of the windows that stored records changed.
+func (w *ActWindows) changed() {
+	if w.OnChanged != nil {
+		w.OnChanged()
+	}
 }
 
 // NewActWindows builds the act windows.

@@ -205,6 +205,7 @@ func (e *CustomerEditor) save() {
 			return
 		}
 		e.Pending.Hide()
+		e.w.changed()
 		msg := "Saved in Magento."
 		if len(res.Conflicts) > 0 {
 			var lines []string

@@ -197,6 +197,7 @@ func (f *CustomerForm) save() {
 			return
 		}
 		f.created = localID
+		f.w.changed()
 		setNote(f.Result, fmt.Sprintf("Created in Magento as customer %d (%s).", cu.MagentoID, cu.Email))
 		if f.w.nav != nil && localID != 0 {
 			f.w.nav.OpenCustomer(localID)

@@ -28,8 +28,26 @@ func (d *DetailWindows) act() *ActWindows {
 	if !ok {
 		return nil
 	}
-	w, _ := actByNav.LoadOrStore(d, NewActWindows(d.app, svc, d))
+	aw := NewActWindows(d.app, svc, d)
+	aw.OnChanged = d.reloadOpen
+	w, _ := actByNav.LoadOrStore(d, aw)
 	return w.(*ActWindows)
+}
+
+// reloadOpen re-reads every open detail window (after a cart, order,
+// refund or customer change made from MageDesk).
+func (d *DetailWindows) reloadOpen() {
+	d.mu.Lock()
+	open := make([]*detailWindow, 0, len(d.open))
+	for _, dw := range d.open {
+		open = append(open, dw)
+	}
+	d.mu.Unlock()
+	for _, dw := range open {
+		if dw.reload != nil && dw.win != nil {
+			dw.reload()
+		}
+	}
 }
 
 // ActWindows returns the act windows of the navigator (tests, shell menu).

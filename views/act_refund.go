@@ -182,6 +182,7 @@ func (f *RefundForm) submit() {
 			return
 		}
 		f.created = res
+		f.w.changed()
 		setNote(f.Result, fmt.Sprintf("Credit memo %s created in Magento: %s refunded offline.", res.Memo.IncrementID,
 			app.FormatAmount(res.Memo.GrandTotal, res.Memo.OrderCurrency)))
 		f.OpenMemo.Show()
