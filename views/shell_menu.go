@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/magedesk/magedesk/app"
 	"github.com/magedesk/magedesk/model"
 )
 
@@ -19,7 +20,7 @@ var Version = "dev"
 func (s *Shell) mainMenu() *fyne.MainMenu {
 	syncAll := fyne.NewMenuItem("Sync all channels", s.syncAll)
 	syncAll.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	syncLog := fyne.NewMenuItem("Sync log", func() { s.Show(NavSyncLog) })
+	syncLog := fyne.NewMenuItem("Sync log window", func() { s.OpenSyncLogWindow() })
 	quit := fyne.NewMenuItem("Quit", func() { s.App.Quit() })
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", syncAll, syncLog, fyne.NewMenuItemSeparator(), quit)
@@ -72,6 +73,26 @@ func (s *Shell) removeSelected() {
 		return
 	}
 	s.ConfirmRemove(ch)
+}
+
+// OpenSyncLogWindow shows the sync log in its own window (of the selected
+// channel, or all), kept current while syncs finish.
+func (s *Shell) OpenSyncLogWindow() *SyncLogPage {
+	w := s.App.NewWindow("Sync log — MageDesk")
+	p := NewSyncLogPage(s.core)
+	if id := s.ChannelID(); id != 0 {
+		p.SetChannel(id)
+	}
+	unsub := s.core.Events.Subscribe(func(e app.Event) {
+		if e.Kind == app.EvSyncFinished {
+			runOnUI(p.Reload)
+		}
+	})
+	w.SetOnClosed(unsub)
+	w.SetContent(p.Content())
+	w.Resize(fyne.NewSize(1100, 640))
+	w.Show()
+	return p
 }
 
 // OpenWizard opens the channel wizard in its own window (existing == nil

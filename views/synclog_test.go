@@ -74,3 +74,21 @@ func TestSyncLogListsRunWithCountersAndFailedRecords(t *testing.T) {
 		t.Fatal("search did not filter the failed records")
 	}
 }
+
+func TestSyncLogWindowFollowsFinishedSyncs(t *testing.T) {
+	core := shellTestCore(t, app.Options{})
+	id := addChannel(t, core, "Unreachable", "http://127.0.0.1:1")
+	s, _ := newTestShell(t, core)
+	p := s.OpenSyncLogWindow()
+	p.WaitLoaded()
+	if p.RunCount() != 0 {
+		t.Fatalf("%d runs before any sync", p.RunCount())
+	}
+	core.Scheduler.SyncNow(id)
+	core.Scheduler.Wait(id)
+	shellEventually(t, 10*time.Second, "the failed run in the log window", func() bool {
+		p.WaitLoaded()
+		r, ok := p.Run(0)
+		return ok && r.Status == "failed"
+	})
+}
