@@ -198,3 +198,33 @@ func TestConfigurableProductIsAddedWithItsOptions(t *testing.T) {
 		t.Fatalf("configurable line %+v", cart.Items)
 	}
 }
+
+func TestRefreshProductsReadsTheCatalogueOnDemand(t *testing.T) {
+	sim, url := startSim(t, magentosim.Options{NewsletterModule: true})
+	c := newTestCore(t, Options{})
+	ch := simChannel(t, c, url, sim.Token()) // default entities: no products synced
+	c.Scheduler.SyncNow(ch.ID)
+	c.Scheduler.Wait(ch.ID)
+	ctx := context.Background()
+	if ps, err := c.PickProducts(ctx, ch.ID, ""); err != nil || len(ps) != 0 {
+		t.Fatalf("products before refresh: %d (%v)", len(ps), err)
+	}
+	n, err := c.RefreshProducts(ctx, ch.ID, "")
+	if err != nil || n != len(sim.Snapshot().IDs(magentosim.EntityProducts)) {
+		t.Fatalf("refresh read %d products (%v), Magento has %d", n, err, len(sim.Snapshot().IDs(magentosim.EntityProducts)))
+	}
+	ps, err := c.PickProducts(ctx, ch.ID, "")
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("picker after refresh: %d (%v)", len(ps), err)
+	}
+	word := strings.Fields(ps[0].Name)[0]
+	found, err := c.PickProducts(ctx, ch.ID, strings.ToLower(word))
+	if err != nil || len(found) == 0 {
+		t.Fatalf("search %q found nothing (%v)", word, err)
+	}
+	for _, p := range found {
+		if !strings.Contains(strings.ToLower(p.Name+" "+p.SKU), strings.ToLower(word)) {
+			t.Fatalf("search %q returned %s %q", word, p.SKU, p.Name)
+		}
+	}
+}
