@@ -214,9 +214,14 @@ func (s *Shell) show(i int) {
 	s.Search.OnChanged = nil
 	s.Search.SetText(it.search)
 	s.Search.OnChanged = s.searchChanged
-	if it.noFind {
+	switch _, own := it.page.(ownSearch); {
+	case own:
+		s.Search.Hide()
+	case it.noFind:
+		s.Search.Show()
 		s.Search.Disable()
-	} else {
+	default:
+		s.Search.Show()
 		s.Search.Enable()
 	}
 	if it.exports {
@@ -260,8 +265,17 @@ func (s *Shell) Export() {
 	}
 }
 
-// FocusSearch puts the cursor in the search box (Ctrl+F).
-func (s *Shell) FocusSearch() { s.Win.Canvas().Focus(s.Search) }
+// FocusSearch puts the cursor in the search box (Ctrl+F): the page's own
+// box when it has one, else the toolbar's.
+func (s *Shell) FocusSearch() {
+	if p, ok := s.items[s.current].page.(ownSearch); ok {
+		s.Win.Canvas().Focus(p.searchEntry())
+		return
+	}
+	if !s.Search.Disabled() {
+		s.Win.Canvas().Focus(s.Search)
+	}
+}
 
 func (s *Shell) searchChanged(string) {
 	s.mu.Lock()

@@ -187,3 +187,29 @@ func TestShellSyncNowShortcutStartsSync(t *testing.T) {
 	shellWait(t, started, 5*time.Second, "Ctrl+R sync")
 	core.Scheduler.Wait(id)
 }
+
+func TestShellListPagesKeepOneSearchBoxAndCtrlFFindsIt(t *testing.T) {
+	core := shellTestCore(t, app.Options{})
+	addChannel(t, core, "Shop", "https://shop.example.com")
+	s, _ := newTestShell(t, core)
+	s.Show(NavCarts) // a real list page (the fakes are customers and orders)
+	page, ok := s.CurrentPage().(ownSearch)
+	if !ok {
+		t.Fatalf("carts page %T has no search box of its own", s.CurrentPage())
+	}
+	if s.Search.Visible() {
+		t.Fatal("two search boxes on a list page")
+	}
+	s.Win.Canvas().(fyne.Shortcutable).TypedShortcut(shellCtrl(fyne.KeyF))
+	if s.Win.Canvas().Focused() != page.searchEntry() {
+		t.Fatal("Ctrl+F did not focus the list's search box")
+	}
+	s.Show(NavChannels)
+	if !s.Search.Visible() || s.Search.Disabled() {
+		t.Fatal("the channels page lost the toolbar search")
+	}
+	s.Win.Canvas().(fyne.Shortcutable).TypedShortcut(shellCtrl(fyne.KeyF))
+	if s.Win.Canvas().Focused() != s.Search {
+		t.Fatal("Ctrl+F did not focus the toolbar search")
+	}
+}
