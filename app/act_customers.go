@@ -51,35 +51,31 @@ func (c *Core) CustomerFormChoices(ctx context.Context, channelID int64) (Custom
 	return CustomerFormChoices{StoreViews: views, Groups: groups}, nil
 }
 
-// countryCache keeps GET /V1/directory/countries per channel: it rarely
-// changes and every address form needs it.
-type countryCache struct {
-	mu  sync.Mutex
-	byC map[int64][]connector.Country
-}
+// countryCache keeps GET /V1/directory/countries per core and channel
+// for the session: it rarely changes and every address form needs it.
+var countryCache sync.Map // countryKey → []connector.Country
 
-var countries = countryCache{byC: map[int64][]connector.Country{}}
+type countryKey struct {
+	core      *Core
+	channelID int64
+}
 
 // Countries lists the channel's allowed countries with their regions
 // (from Magento, cached for the session).
 func (c *Core) Countries(ctx context.Context, channelID int64) ([]connector.Country, error) {
-	countries.mu.Lock()
-	list, ok := countries.byC[channelID]
-	countries.mu.Unlock()
-	if ok {
-		return list, nil
+	key := countryKey{c, channelID}
+	if list, ok := countryCache.Load(key); ok {
+		return list.([]connector.Country), nil
 	}
 	client, _, err := c.actClient(ctx, channelID, "")
 	if err != nil {
 		return nil, err
 	}
-	list, err = client.Countries(ctx)
+	list, err := client.Countries(ctx)
 	if err != nil && len(list) == 0 {
 		return nil, fmt.Errorf("read countries from Magento: %w", err)
 	}
-	countries.mu.Lock()
-	countries.byC[channelID] = list
-	countries.mu.Unlock()
+	countryCache.Store(key, list)
 	return list, nil
 }
 
