@@ -42,8 +42,25 @@ type row struct {
 // they ride along with customers), products.
 func (e *Engine) streams() []*stream {
 	e.mu.Lock()
-	storeIDs := e.storeIDs
 	hasNewsletter := e.learned.HasNewsletterRoute
+	e.mu.Unlock()
+	var out []*stream
+	for _, st := range e.allStreams() {
+		if !e.enabled(st.entity) {
+			continue
+		}
+		if st.entity == model.EntitySubscribers && !hasNewsletter {
+			continue // derived from customers inside the customer batches
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// allStreams declares every entity, scoped to the channel's websites.
+func (e *Engine) allStreams() []*stream {
+	e.mu.Lock()
+	storeIDs := e.storeIDs
 	e.mu.Unlock()
 
 	var storeScope, websiteScope []Filter
@@ -87,25 +104,12 @@ func (e *Engine) streams() []*stream {
 				return row{id: p.MagentoID, ts: p.UpdatedAt, raw: raw, rec: p}, err
 			}},
 	}
-	var out []*stream
-	for _, st := range all {
-		if !e.enabled(st.entity) {
-			continue
-		}
-		if st.entity == model.EntitySubscribers && !hasNewsletter {
-			continue // derived from customers inside the customer batches
-		}
-		out = append(out, st)
-	}
-	return out
+	return all
 }
 
 // streamFor returns the declaration of one entity (enabled or not).
 func (e *Engine) streamFor(entity string) *stream {
-	saved := e.ch.Entities
-	defer func() { e.ch.Entities = saved }()
-	e.ch.Entities = model.SyncEntities
-	for _, st := range e.streams() {
+	for _, st := range e.allStreams() {
 		if st.entity == entity {
 			return st
 		}
