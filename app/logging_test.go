@@ -112,3 +112,29 @@ func TestParseLogLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestCrashIsLoggedWithoutSecrets(t *testing.T) {
+	dir := t.TempDir()
+	lg, err := StartLogging(dir, slog.LevelInfo, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const tok = "tok-CRASH-SECRET-31"
+	func() {
+		defer func() {
+			if r := recover(); r == nil {
+				t.Fatal("LogPanic swallowed the panic")
+			}
+		}()
+		defer lg.LogPanic()
+		panic(errors.New("request with Authorization: Bearer " + tok + " blew up"))
+	}()
+	b, _ := os.ReadFile(filepath.Join(LogsDir(dir), LogFileName))
+	text := string(b)
+	if !strings.Contains(text, "MageDesk crashed") || !strings.Contains(text, "TestCrashIsLoggedWithoutSecrets") {
+		t.Fatalf("crash not logged with its stack:\n%s", text)
+	}
+	if strings.Contains(text, tok) {
+		t.Fatalf("crash log holds the token:\n%s", text)
+	}
+}
