@@ -93,8 +93,9 @@ echo "smoke: second start exited ($second): $(head -c 200 "$work/second.log" | t
 
 # 6. Close it: Ctrl+Q like a user, SIGTERM if that does not work; both must exit 0.
 how="Ctrl+Q"
-xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
-xdotool key --window "$wid" ctrl+q || true
+# Xvfb has no window manager: focus the window directly, then type.
+xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
+xdotool key ctrl+q 2>/dev/null || true
 for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app_pid" 2>/dev/null; then
   how="SIGTERM"

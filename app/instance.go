@@ -57,15 +57,13 @@ type Instance struct {
 	wg         sync.WaitGroup
 }
 
-// AcquireInstance takes the data folder for this process. When another
+// AcquireInstance takes the data folder for this process (logger nil:
+// slog.Default at the time something is logged). When another
 // process has it, that one is asked to show its window and an
 // *ErrAlreadyRunning comes back. onActivate (may be set later with
 // OnActivate) runs on a background goroutine each time a later instance
 // asks this one to come to the front.
 func AcquireInstance(dataDir string, logger *slog.Logger) (*Instance, error) {
-	if logger == nil {
-		logger = slog.Default()
-	}
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
@@ -136,7 +134,11 @@ func (in *Instance) handle(conn net.Conn) {
 	in.mu.Lock()
 	fn := in.onActivate
 	in.mu.Unlock()
-	in.logger.Info("another MageDesk was started: coming to the front")
+	logger := in.logger
+	if logger == nil {
+		logger = slog.Default() // as set up by then (the log file)
+	}
+	logger.Info("another MageDesk was started: coming to the front")
 	if fn != nil {
 		fn()
 	}
