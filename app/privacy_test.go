@@ -66,6 +66,11 @@ func TestForgetCustomerErasesThemFromEveryFileInTheDataFolder(t *testing.T) {
 		// The email is unique to them (the simulator's surnames are not).
 		if bytes.Contains(bytes.ToLower(b), bytes.ToLower([]byte(email))) {
 			t.Errorf("%s still contains %q", filepath.Base(f), email)
+			if os.Getenv("MAGEDESK_KEEP_FORGET") != "" {
+				cp := "/tmp/forget-" + filepath.Base(f)
+				os.WriteFile(cp, b, 0o600)
+				t.Logf("copied to %s", cp)
+			}
 		}
 	}
 	if n := countWhere(t, db, `SELECT count(*) FROM orders WHERE channel_id = ? AND customer_lastname = ? AND customer_id = (SELECT magento_id FROM customers WHERE id = ?)`, ch.ID, last, id); n != 0 {
