@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/magedesk/magedesk/model"
 )
@@ -145,10 +146,39 @@ func (b *Browse) CustomerDetail(ctx context.Context, id int64) (CustomerDetail, 
 	dict := b.dicts(ctx, c.ChannelID)
 	d := CustomerDetail{RecordContext: rc, Customer: c, WebsiteName: dict.websites[c.WebsiteID], GroupName: dict.groups[c.GroupID]}
 
-	st, err := b.store.CustomerStats(ctx, id)
-	if err != nil {
-		return CustomerDetail{}, err
+	// The related reads are independent: run them side by side on the
+	// read pool, so the window waits for the slowest, not for the sum.
+	var (
+		wg       sync.WaitGroup
+		st       model.CustomerStats
+		orders   []model.OrderRow
+		carts    []model.CartRow
+		memos    []model.CreditMemoRow
+		products []model.PurchasedProduct
+		sub      model.Subscriber
+		hasSub   bool
+		errs     [5]error
+	)
+	run := func(fn func()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn()
+		}()
 	}
+	run(func() { st, errs[0] = b.store.CustomerStats(ctx, id) })
+	run(func() { orders, errs[1] = b.store.OrdersOfCustomer(ctx, id) })
+	run(func() { carts, errs[2] = b.store.CartsOfCustomer(ctx, id) })
+	run(func() { memos, errs[3] = b.store.CreditMemosOfCustomer(ctx, id) })
+	run(func() { products, errs[4] = b.store.PurchasedProductsOfCustomer(ctx, id) })
+	run(func() { sub, hasSub = b.subscriberOf(ctx, c) })
+	wg.Wait()
+	for i, what := range []string{"stats", "orders", "carts", "credit memos", "products"} {
+		if errs[i] != nil {
+			return CustomerDetail{}, fmt.Errorf("%s of customer %d: %w", what, id, errs[i])
+		}
+	}
+
 	cur := st.Currency
 	if cur == "" {
 		cur = dict.websiteCurrency[c.WebsiteID]
@@ -158,40 +188,23 @@ func (b *Browse) CustomerDetail(ctx context.Context, id int64) (CustomerDetail, 
 	}
 	d.Figures = CustomerFigures{Currency: cur, LifetimeUnits: st.LifetimeUnits, OrderCount: st.OrdersCount,
 		AverageUnits: averageUnits(st.LifetimeUnits, st.OrdersCount), FirstOrderAt: st.FirstOrderAt, LastOrderAt: st.LastOrderAt}
-
-	orders, err := b.store.OrdersOfCustomer(ctx, id)
-	if err != nil {
-		return CustomerDetail{}, fmt.Errorf("orders of customer %d: %w", id, err)
-	}
 	for _, o := range orders {
 		d.Orders = append(d.Orders, RelatedOrder{ID: o.ID, Number: o.IncrementID, CreatedAt: o.CreatedAt, Status: o.Status,
 			Currency: o.Currency, GrandTotal: o.GrandTotal, Refunded: o.TotalRefunded, Items: o.ItemsCount})
-	}
-	carts, err := b.store.CartsOfCustomer(ctx, id)
-	if err != nil {
-		return CustomerDetail{}, fmt.Errorf("carts of customer %d: %w", id, err)
 	}
 	for _, k := range carts {
 		d.Carts = append(d.Carts, RelatedCart{ID: k.ID, MagentoID: k.MagentoID, UpdatedAt: k.UpdatedAt, Status: k.Status,
 			Abandoned: k.Abandoned, ItemsQty: k.ItemsQty, Currency: k.Currency, GrandTotal: k.GrandTotal})
 	}
-	memos, err := b.store.CreditMemosOfCustomer(ctx, id)
-	if err != nil {
-		return CustomerDetail{}, fmt.Errorf("credit memos of customer %d: %w", id, err)
-	}
 	for _, m := range memos {
 		d.CreditMemos = append(d.CreditMemos, RelatedCreditMemo{ID: m.ID, Number: m.IncrementID, CreatedAt: m.CreatedAt,
 			State: m.State, OrderNumber: m.OrderIncrementID, Currency: m.Currency, GrandTotal: m.GrandTotal})
-	}
-	products, err := b.store.PurchasedProductsOfCustomer(ctx, id)
-	if err != nil {
-		return CustomerDetail{}, fmt.Errorf("products of customer %d: %w", id, err)
 	}
 	for _, p := range products {
 		d.Products = append(d.Products, PurchasedProduct{SKU: p.SKU, Name: p.Name, Qty: strconv.FormatFloat(p.Qty, 'f', -1, 64),
 			Orders: p.Orders, LastOrderedAt: p.LastOrderedAt})
 	}
-	if sub, ok := b.subscriberOf(ctx, c); ok {
+	if hasSub {
 		d.Subscriber = &sub
 	}
 	return d, nil
