@@ -70,4 +70,3 @@ func copyDatabase(ctx context.Context, src, dest string) error {
 		})
 	})
 }
-
