@@ -49,3 +49,14 @@ if [ "$what" = windows ] || [ "$what" = all ]; then
   mv cmd/magedesk/MageDesk.exe "dist/MageDesk-${APP_VERSION}-windows-amd64.exe"
   echo "built dist/MageDesk-${APP_VERSION}-windows-amd64.exe"
 fi
+
+# Checksums next to the packages, for the release page.
+(cd dist && sha256sum MageDesk-"${APP_VERSION}"-* 2>/dev/null | grep -v '\.sha256' > "MageDesk-${APP_VERSION}.sha256" || true)
+# Put the tree back now and prove it: FyneApp.toml as it was, no packager leftovers.
+restore
+trap - EXIT
+cmp -s build/FyneApp.toml.orig FyneApp.toml || { echo "package: FyneApp.toml was left changed" >&2; exit 1; }
+for f in cmd/magedesk/fyne.syso cmd/magedesk/FyneApp.toml cmd/magedesk/MageDesk.exe MageDesk.tar.xz; do
+  [ ! -e "$f" ] || { echo "package: $f was left behind" >&2; exit 1; }
+done
+ls -l dist/
