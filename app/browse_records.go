@@ -212,16 +212,11 @@ func (b *Browse) CustomerDetail(ctx context.Context, id int64) (CustomerDetail, 
 
 // subscriberOf finds the newsletter row of a customer (by customer id).
 func (b *Browse) subscriberOf(ctx context.Context, c model.Customer) (model.Subscriber, bool) {
-	rows, err := b.store.ListSubscribers(ctx, model.ListQuery{ChannelID: c.ChannelID, Search: c.Email, Limit: 20})
-	if err != nil {
+	r, ok, err := b.store.SubscriberOfCustomer(ctx, c.ChannelID, c.MagentoID)
+	if err != nil || !ok {
 		return model.Subscriber{}, false
 	}
-	for _, r := range rows {
-		if r.CustomerID == c.MagentoID {
-			return r.Subscriber, true
-		}
-	}
-	return model.Subscriber{}, false
+	return r.Subscriber, true
 }
 
 func fullName(first, last string) string {

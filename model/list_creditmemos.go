@@ -112,6 +112,8 @@ func (s *Store) CreditMemosOfCustomer(ctx context.Context, customerID int64) ([]
 	}
 	sp := creditMemoSpec()
 	sp.smallSet = true
-	sp.extra, sp.extraArgs = "o.customer_id = ?", []any{mid}
+	// Driven from the customer's orders (customer index) into the memos'
+	// order index, not by joining every memo of the channel to its order.
+	sp.extra, sp.extraArgs = "t.order_id IN (SELECT o2.magento_id FROM orders o2 WHERE o2.channel_id = t.channel_id AND o2.customer_id = ?)", []any{mid}
 	return s.listCreditMemos(ctx, sp, ListQuery{ChannelID: ch, Limit: maxLimit})
 }

@@ -111,6 +111,24 @@ func (s *Store) GetSubscriber(ctx context.Context, id int64) (SubscriberRow, err
 	return scanSubscriber(rows)
 }
 
+// SubscriberOfCustomer returns the newsletter row of a registered customer
+// (Magento id), found through the (channel_id, customer_id) index; ok is
+// false when the store has none.
+func (s *Store) SubscriberOfCustomer(ctx context.Context, channelID, customerMagentoID int64) (row SubscriberRow, ok bool, err error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT "+subscriberRowSelect+" FROM "+subscriberSpec().from+
+		" WHERE t.channel_id = ? AND t.customer_id = ? AND t.removed_in_magento = 0 ORDER BY t.change_status_at DESC LIMIT 1",
+		channelID, customerMagentoID)
+	if err != nil {
+		return SubscriberRow{}, false, fmt.Errorf("subscriber of customer %d: %w", customerMagentoID, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return SubscriberRow{}, false, rows.Err()
+	}
+	row, err = scanSubscriber(rows)
+	return row, err == nil, err
+}
+
 func productSpec() *listSpec {
 	return &listSpec{
 		alias:   "t",
