@@ -58,6 +58,7 @@ Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; done
 export DISPLAY="$disp"
+export LANG=en_US.UTF-8 # Fyne cannot parse the "C" locale and says so on every start
 
 # 3. Start the app with throwaway data and preferences.
 mkdir -p "$work/home" "$work/data"
@@ -89,7 +90,7 @@ HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" MAGEDESK_DATA_DIR="$work/
   timeout 20 "$bin" >"$work/second.log" 2>&1 && second=0 || second=$?
 [ "$second" -ne 124 ] || fail "a second instance kept running"
 kill -0 "$app_pid" 2>/dev/null || fail "the first instance died when a second one started"
-echo "smoke: second start exited ($second): $(head -c 200 "$work/second.log" | tr '\n' ' ')"
+echo "smoke: second start exited ($second): $(grep -m1 magedesk: "$work/second.log" || head -c 200 "$work/second.log")"
 
 # 6. Close it: Ctrl+Q like a user, SIGTERM if that does not work; both must exit 0.
 how="Ctrl+Q"
@@ -107,7 +108,11 @@ rc=0; wait "$app_pid" || rc=$?
 app_pid=""
 [ "$rc" -eq 0 ] || fail "the app exited with status $rc after $how"
 echo "smoke: closed cleanly with $how"
-if [ -d "$work/data/logs" ]; then
-  grep -q "level=ERROR" "$work/data/logs/"*.log && fail "errors in the app log: $(grep level=ERROR "$work/data/logs/"*.log | head -3)"
-fi
+# The log file in the data folder tells the whole story: started, stopped, no error.
+log="$work/data/logs/magedesk.log"
+[ -f "$log" ] || fail "no log file at $log"
+grep -q 'msg="MageDesk starting"' "$log" || fail "the log does not say MageDesk started"
+grep -q 'msg="MageDesk stopped"' "$log" || fail "the log does not say MageDesk stopped cleanly"
+if grep -q "level=ERROR" "$log"; then fail "errors in the app log: $(grep level=ERROR "$log" | head -3)"; fi
+grep -q "already running" "$work/second.log" || fail "the second start did not say MageDesk is already running"
 echo "smoke: PASS"
