@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -118,13 +119,11 @@ func NewSettingsForm(a fyne.App, win fyne.Window, env SettingsEnv) *SettingsForm
 		widget.NewFormItem("Log level", f.LogLevel),
 	)
 	form.Items[0].HintText = "How often a new channel syncs; each channel can change it."
-	form.Items[4].HintText = "Empty: the default folder. A new folder is used from the next start; move magedesk.db there yourself or restore a backup."
+	form.Items[4].HintText = "Empty: the default folder. A change applies at the next start (restore a backup to bring data along)."
 	form.Items[5].HintText = "Logs go to " + app.LogsDir(env.CurrentDataDir)
-	f.box = container.NewBorder(nil, container.NewVBox(f.Message, container.NewHBox(layoutSpacer(), f.Cancel, f.Save)), nil, nil, form)
+	f.box = container.NewBorder(nil, container.NewVBox(f.Message, container.NewHBox(layout.NewSpacer(), f.Cancel, f.Save)), nil, nil, form)
 	return f
 }
-
-func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // Content is the form's widget tree.
 func (f *SettingsForm) Content() fyne.CanvasObject { return f.box }
@@ -207,7 +206,7 @@ func ShowSettingsWindow(a fyne.App, env SettingsEnv) (*SettingsForm, fyne.Window
 	f.OnSaved = func(app.Settings) {}
 	w.SetContent(f.Content())
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
-	w.Resize(fyne.NewSize(640, 460))
+	w.Resize(fyne.NewSize(720, 480))
 	w.Show()
 	return f, w
 }

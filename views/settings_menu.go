@@ -70,6 +70,9 @@ func (s *Shell) desktopMenu() *fyne.MainMenu {
 			fileItems = append(fileItems, it)
 		}
 	}
+	for len(fileItems) > 0 && fileItems[len(fileItems)-1].IsSeparator {
+		fileItems = fileItems[:len(fileItems)-1]
+	}
 	if quit == nil {
 		quit = fyne.NewMenuItem("Quit", s.App.Quit)
 		quit.IsQuit = true
