@@ -60,6 +60,14 @@ func NewTray(a fyne.App, core *app.Core, show func(), syncNow func()) *Tray {
 	return t
 }
 
+// SetWindow lets a left click on the tray icon show w (Fyne 2.7; the menu
+// stays on the right click).
+func (t *Tray) SetWindow(w fyne.Window) {
+	if t != nil {
+		t.desk.SetSystemTrayWindow(w)
+	}
+}
+
 // Close stops following the core's events.
 func (t *Tray) Close() {
 	if t != nil && t.unsub != nil {

@@ -20,12 +20,13 @@ type trayApp struct {
 	fyne.App
 	menu      *fyne.Menu
 	icon      fyne.Resource
+	window    fyne.Window
 	menuCalls int
 }
 
 func (a *trayApp) SetSystemTrayMenu(m *fyne.Menu)    { a.menu = m; a.menuCalls++ }
 func (a *trayApp) SetSystemTrayIcon(r fyne.Resource) { a.icon = r }
-func (a *trayApp) SetSystemTrayWindow(fyne.Window)   {}
+func (a *trayApp) SetSystemTrayWindow(w fyne.Window) { a.window = w }
 
 func menuLabels(m *fyne.Menu) []string {
 	var out []string
@@ -122,6 +123,10 @@ func TestClosingTheWindowHidesItOnlyWhenKeepInTrayIsOn(t *testing.T) {
 	defer tray.Close()
 	w := fa.NewWindow("MageDesk")
 	w.Show()
+	tray.SetWindow(w)
+	if fa.window != w {
+		t.Fatal("a left click on the tray icon would not show the main window")
+	}
 	keep := true
 	closeButton := tray.KeepRunningOnClose(w, func() bool { return keep })
 	closed := false
