@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
-	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strconv"
@@ -80,11 +79,6 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if f.url == "" {
 		return errors.New("--url is required")
-	}
-	// A headless sync of a big store should stay small: let the Go heap
-	// give memory back before it grows past this (GOMEMLIMIT overrides).
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(160 << 20)
 	}
 	auth, err := syncAuth(f)
 	if err != nil {
