@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -85,18 +86,29 @@ func (s *Store) Dashboard(ctx context.Context, channelID int64, from, to string,
 			return d, fmt.Errorf("dashboard: channel %d: %w", channelID, err)
 		}
 	}
-	var err error
-	if d.Current, err = s.periodFigures(ctx, channelID, d.From, d.To); err != nil {
-		return d, err
+	// The four parts are independent reads: run them side by side on the
+	// read pool (a year-long period is dominated by the returning-customer
+	// lookups of the current and the previous period).
+	var wg sync.WaitGroup
+	var errs [4]error
+	parts := []func() error{
+		func() (err error) { d.Current, err = s.periodFigures(ctx, channelID, d.From, d.To); return },
+		func() (err error) { d.Previous, err = s.periodFigures(ctx, channelID, d.PrevFrom, d.PrevTo); return },
+		func() (err error) { d.Days, err = s.dayFigures(ctx, channelID, f, t, loc); return },
+		func() (err error) { d.TopCustomers, err = s.topCustomers(ctx, channelID, 10); return },
 	}
-	if d.Previous, err = s.periodFigures(ctx, channelID, d.PrevFrom, d.PrevTo); err != nil {
-		return d, err
+	for i, part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = part()
+		}()
 	}
-	if d.Days, err = s.dayFigures(ctx, channelID, f, t, loc); err != nil {
-		return d, err
-	}
-	if d.TopCustomers, err = s.topCustomers(ctx, channelID, 10); err != nil {
-		return d, err
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return d, err
+		}
 	}
 	return d, nil
 }
