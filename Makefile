@@ -9,7 +9,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -X main.buildRef=$(VERSION)
 BIN       := build/magedesk
 
-.PHONY: run build test test-short bench demo-store lint fmt vet package smoke keyring clean deps-build deps-test
+.PHONY: run build test test-short bench bench-model demo-store lint fmt vet package smoke keyring clean deps-build deps-test
 
 deps-build:
 	@.ci/deps.sh build
@@ -31,8 +31,16 @@ test: deps-test
 test-short: deps-test
 	$(GO) test -tags $(TEST_TAGS) -short ./...
 
+# Sync figures against Store L served by the simulator in its own process,
+# then the browsing figures at the app layer on a Store L database.
 bench: deps-test
-	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchtime 1x ./model/ ./app/
+	$(GO) build -tags $(TEST_TAGS) -o build/magedesk-bench ./cmd/magedesk
+	-./build/magedesk-bench bench
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchtime 5x ./app/
+
+# The store's own write/read benchmarks (builds Store L through ApplyBatch: slow).
+bench-model: deps-test
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchtime 1x -timeout 60m ./model/
 
 demo-store: deps-test
 	$(GO) run -tags $(TEST_TAGS) ./cmd/magedesk demo-store
