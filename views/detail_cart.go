@@ -96,6 +96,7 @@ func (d *DetailWindows) buildCart(dw *detailWindow, cd app.CartDetail) fyne.Canv
 	if c.CustomerID != 0 {
 		btns = append(btns, d.adminButton(c.ChannelID, model.EntityCarts, c.CustomerID))
 	}
+	btns = append(btns, d.cartActButtons(c, cd.CustomerLocalID)...)
 	top := header(dw.title, fmt.Sprintf("%s · %s · updated %s", status, orDash(c.CustomerEmail), cd.Time(c.UpdatedAt)), buttons(btns...)...)
 
 	overview := container.NewVScroll(container.NewGridWithColumns(2, section("Cart", info), section("Totals", totals)))

@@ -144,9 +144,9 @@ func (d *DetailWindows) buildCustomer(dw *detailWindow, cd app.CustomerDetail) f
 	)
 	subtitle := fmt.Sprintf("%s · %s orders · lifetime %s", orDash(c.Email), formatCount(fig.OrderCount),
 		app.FormatMoney(fig.LifetimeUnits, fig.Currency))
-	top := header(dw.title, subtitle, buttons(
+	top := header(dw.title, subtitle, buttons(append([]fyne.CanvasObject{
 		d.refreshButton(dw, c.ChannelID, model.EntityCustomers, c.MagentoID),
 		d.adminButton(c.ChannelID, model.EntityCustomers, c.MagentoID),
-	)...)
+	}, d.customerActButtons(c)...)...)...)
 	return container.NewBorder(top, nil, nil, nil, dw.tabs)
 }

@@ -148,10 +148,10 @@ func (d *DetailWindows) buildOrder(dw *detailWindow, od app.OrderDetail) fyne.Ca
 	if o.RemovedInMagento {
 		subtitle += " · no longer in Magento"
 	}
-	top := header(dw.title, subtitle, buttons(
+	top := header(dw.title, subtitle, buttons(append([]fyne.CanvasObject{
 		d.refreshButton(dw, o.ChannelID, model.EntityOrders, o.MagentoID),
 		d.adminButton(o.ChannelID, model.EntityOrders, o.MagentoID),
-	)...)
+	}, d.orderActButtons(o)...)...)...)
 	return container.NewBorder(top, nil, nil, nil, dw.tabs)
 }
 

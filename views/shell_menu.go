@@ -33,7 +33,7 @@ func (s *Shell) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Manage channels", func() { s.Show(NavChannels) }),
 	)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About MageDesk", s.about))
-	return fyne.NewMainMenu(file, channel, help)
+	return fyne.NewMainMenu(file, channel, s.actMenu(), help)
 }
 
 func (s *Shell) syncAll() {

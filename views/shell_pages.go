@@ -14,8 +14,8 @@ import (
 func (s *Shell) buildNavItems(b *app.Browse) []*navItem {
 	return []*navItem{
 		{title: NavDashboard, icon: theme.HomeIcon(), noFind: true, make: func() Page { return NewDashboardPage(b, s.nav) }},
-		{title: NavCustomers, icon: theme.AccountIcon(), exports: true, make: func() Page { return NewCustomersPage(b, s.nav) }},
-		{title: NavCarts, icon: cartIcon, exports: true, make: func() Page { return NewCartsPage(b, s.nav) }},
+		{title: NavCustomers, icon: theme.AccountIcon(), exports: true, make: func() Page { p := newCustomersPage(b, s.nav); p.addActions(s.pageActions(NavCustomers)...); return p }},
+		{title: NavCarts, icon: cartIcon, exports: true, make: func() Page { p := newCartsPage(b, s.nav); p.addActions(s.pageActions(NavCarts)...); return p }},
 		{title: NavOrders, icon: theme.DocumentIcon(), exports: true, make: func() Page { return NewOrdersPage(b, s.nav) }},
 		{title: NavCreditMemos, icon: theme.ContentUndoIcon(), exports: true, make: func() Page { return NewCreditMemosPage(b, s.nav) }},
 		{title: NavSubscribers, icon: theme.MailComposeIcon(), exports: true, make: func() Page { return NewSubscribersPage(b, s.nav) }},
