@@ -35,7 +35,7 @@ func NewChannelDraft() model.Channel {
 		AuthMode:     "bearer",
 		Entities:     slices.Clone(DefaultEntities),
 		SyncStart:    model.DefaultSyncStart,
-		SyncInterval: 15,
+		SyncInterval: DefaultSyncInterval(), // Settings > default sync interval
 		AbandonAfter: DefaultAbandonAfter,
 	}
 }

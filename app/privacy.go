@@ -197,6 +197,8 @@ func eraseCustomerEverywhere(ctx context.Context, tx *sql.Tx, customerID int64) 
 			raw = NULL, hash = 0 WHERE id IN (` + carts + `)`,
 		`DELETE FROM guest_customers WHERE channel_id = ?1 AND email_lc = ?3 AND ?3 <> ''`,
 		`DELETE FROM subscribers WHERE channel_id = ?1 AND (customer_id = ?2 OR (email_lc = ?3 AND ?3 <> ''))`,
+		// Two-way edits waiting to be pushed hold the customer as JSON.
+		`DELETE FROM act_push_queue WHERE channel_id = ?1 AND entity = 'customers' AND magento_id = ?2`,
 		`DELETE FROM customer_addresses WHERE customer_id = (SELECT id FROM customers WHERE channel_id = ?1 AND magento_id = ?2)`,
 		`DELETE FROM customers_fts WHERE rowid = (SELECT id FROM customers WHERE channel_id = ?1 AND magento_id = ?2)`,
 		`UPDATE customers SET email = '', email_lc = '', prefix = '', firstname = '', middlename = '', lastname = '',
