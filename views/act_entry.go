@@ -1,6 +1,7 @@
 package views
 
 import (
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -61,10 +62,15 @@ func (d *DetailWindows) customerActButtons(c model.Customer) []fyne.CanvasObject
 		return nil
 	}
 	id := c.ID
-	return []fyne.CanvasObject{
+	out := []fyne.CanvasObject{
 		widget.NewButtonWithIcon("New cart…", cartIcon, func() { w.NewCart(id) }),
 		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { w.EditCustomer(id) }),
 	}
+	if d.Forget != nil {
+		name := strings.TrimSpace(c.Firstname + " " + c.Lastname)
+		out = append(out, widget.NewButtonWithIcon("Forget…", theme.DeleteIcon(), func() { d.Forget(id, name) }))
+	}
+	return out
 }
 
 // orderActButtons: Refund on an invoiced order with something left to

@@ -33,6 +33,9 @@ type DetailWindows struct {
 	app     fyne.App
 	browse  *app.Browse
 	actions DetailActions
+	// Forget, when set, offers "Forget this customer" on customer windows
+	// (the shell sets it to its confirmed erase action).
+	Forget func(customerID int64, name string)
 
 	mu    sync.Mutex
 	open  map[string]*detailWindow

@@ -79,6 +79,9 @@ type Shell struct {
 func NewShell(a fyne.App, win fyne.Window, core *app.Core, browse *app.Browse) *Shell {
 	s := &Shell{App: a, Win: win, core: core, loaded: make(chan struct{})}
 	s.nav = newNavigator(a, browse, core)
+	if dw, ok := s.nav.(*DetailWindows); ok {
+		dw.Forget = func(id int64, name string) { s.dataActions().ConfirmForget(id, name) }
+	}
 	s.items = s.buildNavItems(browse)
 
 	s.Sidebar = widget.NewList(
