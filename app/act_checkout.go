@@ -164,9 +164,13 @@ func (c *Core) PlaceOrder(ctx context.Context, s *CartSession, pay connector.Pay
 	res := PlacedOrder{OrderID: orderID}
 	order, err := client.GetOrder(ctx, orderID)
 	if err != nil && order.MagentoID == 0 {
+		c.notify("Order placed", fmt.Sprintf("Magento order id %d was placed; the next sync brings its details.", orderID))
 		return res, fmt.Errorf("order %d was placed but could not be read back (the next sync brings it): %w", orderID, err)
 	}
 	res.Order, res.IncrementID = order, order.IncrementID
+	if !found {
+		c.notify("Order placed", fmt.Sprintf("Order #%s for %s was placed in Magento.", order.IncrementID, order.CustomerEmail))
+	}
 	cart, cerr := client.GetCart(ctx, s.CartID)
 	batches := []model.Batch{{Entity: model.EntityOrders, Orders: []model.Order{order}}}
 	if cerr == nil {

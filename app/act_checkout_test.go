@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/magedesk/magedesk/connector"
@@ -66,6 +67,8 @@ func TestCartBecomesOneOrderEvenWhenThePlaceOrderAnswerIsLost(t *testing.T) {
 		t.Fatalf("review totals %+v, shipping %s", review.Totals, method.Amount.Text)
 	}
 
+	notes := &recordingNotifier{}
+	s.core.SetNotifier(notes)
 	ordersBefore := len(s.sim.Snapshot().IDs(magentosim.EntityOrders))
 	s.sim.SetFaults(magentosim.Faults{DropWriteResponse: true, DropWritesN: 1})
 	placed, err := s.core.PlaceOrder(ctx, sess, connector.PaymentInput{Method: "checkmo"})
@@ -81,6 +84,9 @@ func TestCartBecomesOneOrderEvenWhenThePlaceOrderAnswerIsLost(t *testing.T) {
 	if placed.LocalID == 0 || placed.IncrementID == "" || placed.Order.QuoteID != sess.CartID {
 		t.Fatalf("placed order %+v", placed)
 	}
+	if len(notes.notes) != 1 || !strings.Contains(notes.notes[0], "#"+placed.IncrementID) {
+		t.Fatalf("notifications after placing: %q, want one naming #%s", notes.notes, placed.IncrementID)
+	}
 	// Pressing Place order again (say after an unconfirmed attempt) gives
 	// the same order and creates none.
 	again, err := s.core.PlaceOrder(ctx, sess, connector.PaymentInput{Method: "checkmo"})
@@ -89,6 +95,9 @@ func TestCartBecomesOneOrderEvenWhenThePlaceOrderAnswerIsLost(t *testing.T) {
 	}
 	if n := s.ordersOfQuote(t, sess.CartID); n != 1 {
 		t.Fatalf("Magento has %d orders for the cart after a second Place order", n)
+	}
+	if len(notes.notes) != 1 {
+		t.Fatalf("the second Place order placed nothing but notified: %q", notes.notes)
 	}
 	stored := s.storedCart(t, sess.CartID)
 	if stored.IsActive {
