@@ -56,7 +56,7 @@ func (d *DetailWindows) ActWindows() *ActWindows { return d.act() }
 
 // customerActButtons: New cart and Edit on a customer's window. Edit opens
 // even when two-way sync is off: the editor says why it is read-only.
-func (d *DetailWindows) customerActButtons(c model.Customer) []fyne.CanvasObject {
+func (d *DetailWindows) customerActButtons(win fyne.Window, c model.Customer) []fyne.CanvasObject {
 	w := d.act()
 	if w == nil || c.RemovedInMagento || c.ID == 0 {
 		return nil
@@ -68,7 +68,7 @@ func (d *DetailWindows) customerActButtons(c model.Customer) []fyne.CanvasObject
 	}
 	if d.Forget != nil {
 		name := strings.TrimSpace(c.Firstname + " " + c.Lastname)
-		out = append(out, widget.NewButtonWithIcon("Forget…", theme.DeleteIcon(), func() { d.Forget(id, name) }))
+		out = append(out, widget.NewButtonWithIcon("Forget…", theme.DeleteIcon(), func() { d.Forget(win, id, name) }))
 	}
 	return out
 }

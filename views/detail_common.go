@@ -34,8 +34,9 @@ type DetailWindows struct {
 	browse  *app.Browse
 	actions DetailActions
 	// Forget, when set, offers "Forget this customer" on customer windows
-	// (the shell sets it to its confirmed erase action).
-	Forget func(customerID int64, name string)
+	// (the shell sets it to its confirmed erase action); win is the
+	// customer's window, so the confirmation shows there and not behind it.
+	Forget func(win fyne.Window, customerID int64, name string)
 
 	mu    sync.Mutex
 	open  map[string]*detailWindow

@@ -147,6 +147,6 @@ func (d *DetailWindows) buildCustomer(dw *detailWindow, cd app.CustomerDetail) f
 	top := header(dw.title, subtitle, buttons(append([]fyne.CanvasObject{
 		d.refreshButton(dw, c.ChannelID, model.EntityCustomers, c.MagentoID),
 		d.adminButton(c.ChannelID, model.EntityCustomers, c.MagentoID),
-	}, d.customerActButtons(c)...)...)...)
+	}, d.customerActButtons(dw.win, c)...)...)...)
 	return container.NewBorder(top, nil, nil, nil, dw.tabs)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -13,7 +14,7 @@ func TestCustomerWindowOffersForgetWhenTheShellGivesTheAction(t *testing.T) {
 	d := g.details(t)
 	var gotID int64
 	var gotName string
-	d.Forget = func(id int64, name string) { gotID, gotName = id, name }
+	d.Forget = func(_ fyne.Window, id int64, name string) { gotID, gotName = id, name }
 	d.OpenCustomer(local)
 	d.WaitLoaded()
 	dw := d.window(fmt.Sprintf("customer:%d", local))

@@ -80,7 +80,9 @@ func NewShell(a fyne.App, win fyne.Window, core *app.Core, browse *app.Browse) *
 	s := &Shell{App: a, Win: win, core: core, loaded: make(chan struct{})}
 	s.nav = newNavigator(a, browse, core)
 	if dw, ok := s.nav.(*DetailWindows); ok {
-		dw.Forget = func(id int64, name string) { s.dataActions().ConfirmForget(id, name) }
+		dw.Forget = func(win fyne.Window, id int64, name string) {
+			(&DataActions{Core: s.core, Win: win}).ConfirmForget(id, name)
+		}
 	}
 	s.items = s.buildNavItems(browse)
 
