@@ -16,51 +16,21 @@ import (
 
 // Websites returns GET /V1/store/websites without the admin website.
 func (c *Client) Websites(ctx context.Context) ([]model.Website, error) {
-	items, err := c.getArray(ctx, "store/websites")
-	if err != nil {
-		return nil, fmt.Errorf("read websites: %w", err)
-	}
-	var out []model.Website
-	var errs []error
-	for _, raw := range items {
-		o, err := newRecord(raw)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
+	return readArray(ctx, c, "store/websites", "website", true, func(o *obj) (model.Website, int64) {
 		w := model.Website{MagentoID: o.int("id"), Code: o.str("code"), Name: o.str("name"), DefaultGroupID: o.int("default_group_id")}
-		errs = append(errs, o.result("website", w.MagentoID))
-		if w.MagentoID != 0 {
-			out = append(out, w)
-		}
-	}
-	return out, errors.Join(errs...)
+		return w, w.MagentoID
+	})
 }
 
 // StoreGroups returns GET /V1/store/storeGroups without the admin group.
 func (c *Client) StoreGroups(ctx context.Context) ([]model.StoreGroup, error) {
-	items, err := c.getArray(ctx, "store/storeGroups")
-	if err != nil {
-		return nil, fmt.Errorf("read store groups: %w", err)
-	}
-	var out []model.StoreGroup
-	var errs []error
-	for _, raw := range items {
-		o, err := newRecord(raw)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
+	return readArray(ctx, c, "store/storeGroups", "store group", true, func(o *obj) (model.StoreGroup, int64) {
 		g := model.StoreGroup{
 			MagentoID: o.int("id"), WebsiteID: o.int("website_id"), Code: o.str("code"), Name: o.str("name"),
 			RootCategoryID: o.int("root_category_id"), DefaultStoreID: o.int("default_store_id"),
 		}
-		errs = append(errs, o.result("store group", g.MagentoID))
-		if g.MagentoID != 0 {
-			out = append(out, g)
-		}
-	}
-	return out, errors.Join(errs...)
+		return g, g.MagentoID
+	})
 }
 
 // StoreConfig is one item of GET /V1/store/storeConfigs.
@@ -79,28 +49,15 @@ type StoreConfig struct {
 
 // StoreConfigs returns GET /V1/store/storeConfigs (one per store view).
 func (c *Client) StoreConfigs(ctx context.Context) ([]StoreConfig, error) {
-	items, err := c.getArray(ctx, "store/storeConfigs")
-	if err != nil {
-		return nil, fmt.Errorf("read store configs: %w", err)
-	}
-	var out []StoreConfig
-	var errs []error
-	for _, raw := range items {
-		o, err := newRecord(raw)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
+	return readArray(ctx, c, "store/storeConfigs", "store config", false, func(o *obj) (StoreConfig, int64) {
 		sc := StoreConfig{
 			ID: o.int("id"), Code: o.str("code"), WebsiteID: o.int("website_id"), Locale: o.str("locale"),
 			BaseCurrency: o.str("base_currency_code"), DisplayCurrency: o.str("default_display_currency_code"),
 			Timezone: o.str("timezone"), WeightUnit: o.str("weight_unit"),
 			BaseURL: o.str("base_url"), SecureBaseURL: o.str("secure_base_url"),
 		}
-		errs = append(errs, o.result("store config", sc.ID))
-		out = append(out, sc)
-	}
-	return out, errors.Join(errs...)
+		return sc, sc.ID
+	})
 }
 
 // StoreViews returns GET /V1/store/storeViews (without the admin store)
@@ -120,31 +77,20 @@ func (c *Client) StoreViews(ctx context.Context) ([]model.StoreView, error) {
 
 // storeViewsOnly reads GET /V1/store/storeViews without the configs.
 func (c *Client) storeViewsOnly(ctx context.Context) ([]model.StoreView, error) {
-	items, err := c.getArray(ctx, "store/storeViews")
-	if err != nil {
-		return nil, fmt.Errorf("read store views: %w", err)
-	}
-	var out []model.StoreView
-	var errs []error
-	for _, raw := range items {
-		o, err := newRecord(raw)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
+	out, err := readArray(ctx, c, "store/storeViews", "store view", true, func(o *obj) (model.StoreView, int64) {
 		v := model.StoreView{
 			MagentoID: o.int("id"), Code: o.str("code"), Name: o.str("name"), WebsiteID: o.int("website_id"),
 			StoreGroupID: o.int("store_group_id"), IsActive: o.bool("is_active"),
 		}
-		errs = append(errs, o.result("store view", v.MagentoID))
-		if v.MagentoID != 0 {
-			out = append(out, v)
-		}
+		return v, v.MagentoID
+	})
+	if out == nil && err != nil {
+		return nil, err
 	}
 	if out == nil {
 		out = []model.StoreView{}
 	}
-	return out, errors.Join(errs...)
+	return out, err
 }
 
 // ApplyStoreConfigs copies locale, timezone, currencies and base URL
@@ -208,6 +154,31 @@ func (c *Client) HasNewsletterRoute(ctx context.Context) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("probe newsletter route: %w", err)
+}
+
+// readArray reads a dictionary route that answers with a bare JSON array
+// and maps each item with one; skipAdmin leaves out id 0 (the admin
+// website/group/store). A bad item is reported and the rest kept.
+func readArray[T any](ctx context.Context, c *Client, route, what string, skipAdmin bool, one func(o *obj) (T, int64)) ([]T, error) {
+	items, err := c.getArray(ctx, route)
+	if err != nil {
+		return nil, fmt.Errorf("read %ss: %w", what, err)
+	}
+	var out []T
+	var errs []error
+	for _, raw := range items {
+		o, err := newRecord(raw)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		v, id := one(o)
+		errs = append(errs, o.result(what, id))
+		if !skipAdmin || id != 0 {
+			out = append(out, v)
+		}
+	}
+	return out, errors.Join(errs...)
 }
 
 // getArray reads a route that answers with a bare JSON array.
