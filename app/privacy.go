@@ -184,17 +184,22 @@ func eraseCustomerEverywhere(ctx context.Context, tx *sql.Tx, customerID int64) 
 		`DELETE FROM order_addresses WHERE order_id IN (` + orders + `)`,
 		`UPDATE order_status_history SET comment = '' WHERE order_id IN (` + orders + `)`,
 		`UPDATE order_payments SET additional_info = '', cc_last4 = '', last_transaction_id = '' WHERE order_id IN (` + orders + `)`,
-		`UPDATE credit_memos SET raw = NULL, comments = '' WHERE channel_id = ?1 AND order_id IN
+		`UPDATE credit_memos SET comments = '' WHERE channel_id = ?1 AND order_id IN
 			(SELECT magento_id FROM orders WHERE id IN (` + orders + `))`,
+		`DELETE FROM credit_memos_raw WHERE id IN (SELECT id FROM credit_memos WHERE channel_id = ?1 AND order_id IN
+			(SELECT magento_id FROM orders WHERE id IN (` + orders + `)))`,
+		`DELETE FROM orders_raw WHERE id IN (` + orders + `)`,
+		`DELETE FROM carts_raw WHERE id IN (` + carts + `)`,
+		`DELETE FROM customers_raw WHERE id = (SELECT id FROM customers WHERE channel_id = ?1 AND magento_id = ?2)`,
 		// Search rows: deleted here, re-added below from what is left.
 		`DELETE FROM orders_fts WHERE rowid IN (` + orders + `)`,
 		`DELETE FROM carts_fts WHERE rowid IN (` + carts + `)`,
 		`DELETE FROM credit_memos_fts WHERE rowid IN (SELECT id FROM credit_memos WHERE channel_id = ?1 AND order_id IN
 			(SELECT magento_id FROM orders WHERE id IN (` + orders + `)))`,
 		`UPDATE orders SET customer_email = '', email_lc = '', customer_firstname = '', customer_lastname = '',
-			remote_ip = '', raw = NULL, hash = 0 WHERE id IN (` + orders + `)`,
+			remote_ip = '', hash = 0 WHERE id IN (` + orders + `)`,
 		`UPDATE carts SET customer_email = '', email_lc = '', customer_firstname = '', customer_lastname = '',
-			raw = NULL, hash = 0 WHERE id IN (` + carts + `)`,
+			hash = 0 WHERE id IN (` + carts + `)`,
 		`DELETE FROM guest_customers WHERE channel_id = ?1 AND email_lc = ?3 AND ?3 <> ''`,
 		`DELETE FROM subscribers WHERE channel_id = ?1 AND (customer_id = ?2 OR (email_lc = ?3 AND ?3 <> ''))`,
 		// Two-way edits waiting to be pushed hold the customer as JSON.
@@ -203,7 +208,7 @@ func eraseCustomerEverywhere(ctx context.Context, tx *sql.Tx, customerID int64) 
 		`DELETE FROM customers_fts WHERE rowid = (SELECT id FROM customers WHERE channel_id = ?1 AND magento_id = ?2)`,
 		`UPDATE customers SET email = '', email_lc = '', prefix = '', firstname = '', middlename = '', lastname = '',
 			suffix = '', dob = '', gender = 0, taxvat = '', default_billing = '', default_shipping = '', is_subscribed = NULL,
-			raw = NULL, hash = 0, lifetime_units = 0, orders_count = 0, first_order_at = '', last_order_at = '',
+			hash = 0, lifetime_units = 0, orders_count = 0, first_order_at = '', last_order_at = '',
 			removed_in_magento = 1, removed_in_magento_at = datetime('now')
 			WHERE channel_id = ?1 AND magento_id = ?2`,
 		`DELETE FROM sync_errors WHERE channel_id = ?1 AND entity = 'customers' AND magento_id = ?2`,

@@ -35,7 +35,7 @@ func (s *Store) SyncedRecord(ctx context.Context, entity string, localID int64) 
 	}
 	ref := RecordRef{LocalID: localID}
 	var blob []byte
-	err := s.r.QueryRowContext(ctx, `SELECT channel_id, magento_id, raw FROM `+table+` WHERE id = ?`, localID).
+	err := s.r.QueryRowContext(ctx, `SELECT channel_id, magento_id, (SELECT raw FROM `+table+`_raw WHERE id = t.id) FROM `+table+` t WHERE id = ?`, localID).
 		Scan(&ref.ChannelID, &ref.MagentoID, &blob)
 	if isNoRows(err) {
 		return ref, nil, fmt.Errorf("%s %d: %w", entity, localID, ErrNotFound)
@@ -158,8 +158,8 @@ func (s *Store) GuestByEmail(ctx context.Context, channelID int64, email string)
 		return g, nil, fmt.Errorf("guest %s: %w", email, err)
 	}
 	var blob []byte
-	err = s.r.QueryRowContext(ctx, `SELECT raw FROM orders WHERE channel_id = ? AND email_lc = ? AND customer_is_guest = 1
-		ORDER BY created_at DESC LIMIT 1`, channelID, lc).Scan(&blob)
+	err = s.r.QueryRowContext(ctx, `SELECT r.raw FROM orders o JOIN orders_raw r ON r.id = o.id
+		WHERE o.channel_id = ? AND o.email_lc = ? AND o.customer_is_guest = 1 ORDER BY o.created_at DESC LIMIT 1`, channelID, lc).Scan(&blob)
 	if err != nil && !isNoRows(err) {
 		return g, nil, fmt.Errorf("guest %s last order: %w", email, err)
 	}

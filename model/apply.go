@@ -31,7 +31,7 @@ func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
 		if err := a.flushChildren(); err != nil {
 			return err
 		}
-		if err := a.refreshDerived(); err != nil {
+		if err := a.refreshDerived(b.DeferDerived); err != nil {
 			return err
 		}
 		if b.State != nil {
@@ -79,6 +79,9 @@ type applier struct {
 	childOrder []string
 	rewritten  map[parentKey]bool
 	cartLinks  [][2]int64
+	// Magento order id of each cart (quote) id of the batch that has an
+	// order, read at once before the carts are written.
+	quoteOrders map[int64]int64
 }
 
 func newApplier(w *txw, channelID int64, prep *batchPrep) *applier {
@@ -126,6 +129,9 @@ func (a *applier) apply(b *Batch) error {
 	}
 	// Carts after orders: a cart page and the orders of the same batch
 	// then agree on Purchased without a second pass.
+	if err := a.loadQuoteOrders(b.Carts); err != nil {
+		return err
+	}
 	for i := range b.Carts {
 		if err := a.writeCart(&b.Carts[i], a.prep.carts[i]); err != nil {
 			return fmt.Errorf("cart %d: %w", b.Carts[i].MagentoID, err)
@@ -171,7 +177,7 @@ func (a *applier) count(r upsertResult) {
 // rowTable describes a synced table for writeRow.
 type rowTable struct {
 	name    string
-	raw     bool // has a raw BLOB column
+	raw     bool // keeps raw JSON in <name>_raw
 	removed bool // has removed_in_magento (cleared when Magento lists the row again)
 }
 
@@ -228,14 +234,9 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			return 0, 0, err
 		}
 	}
-	blob := r.blob
 	if !found {
 		names := append(r.key.names(), "hash", "synced_at")
 		args := append(r.key.ptrs(), r.hash, a.now)
-		if t.raw {
-			names = append(names, "raw")
-			args = append(args, blob)
-		}
 		names = append(names, r.data.names()...)
 		args = append(args, r.data.args()...)
 		q := "INSERT INTO " + t.name + "(" + strings.Join(names, ", ") + ") VALUES (" + placeholders(len(names)) + ")"
@@ -247,14 +248,11 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			return 0, 0, err
 		}
 		a.remember(t.name, r, id)
+		a.queueRaw(t, id, false, r.blob)
 		return id, resAdded, nil
 	}
 	sets := []string{"hash = ?", "synced_at = ?"}
 	args := []any{r.hash, a.now}
-	if t.raw {
-		sets = append(sets, "raw = ?")
-		args = append(args, blob)
-	}
 	if t.removed {
 		sets = append(sets, "removed_in_magento = 0")
 	}
@@ -266,7 +264,21 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 		return 0, 0, err
 	}
 	a.remember(t.name, r, id)
+	a.queueRaw(t, id, true, r.blob)
 	return id, resUpdated, nil
+}
+
+// queueRaw replaces the row's raw JSON in its side table (<table>_raw) at
+// flush; a record delivered without JSON leaves none.
+func (a *applier) queueRaw(t rowTable, id int64, existed bool, blob []byte) {
+	if !t.raw {
+		return
+	}
+	side := t.name + "_raw"
+	a.resetChildren(side, "id", id, existed)
+	if len(blob) > 0 {
+		a.queueChild(side, "id", id, cols{{"raw", blob}})
+	}
 }
 
 // keyOf is the usual (channel_id, magento_id) key.

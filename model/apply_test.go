@@ -1,6 +1,8 @@
 package model
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"strings"
 	"testing"
@@ -105,7 +107,7 @@ func TestRawJSONIsStoredCompressedAndReadBack(t *testing.T) {
 	o.Raw = []byte(`{"entity_id":1,"items":[` + strings.Repeat(`{"sku":"24-MB01","name":"Joust Duffle Bag"},`, 50) + `{}]}`)
 	apply(t, s, Batch{ChannelID: ch, Entity: EntityOrders, Orders: []Order{o}})
 	var blob []byte
-	s.r.QueryRow(`SELECT raw FROM orders`).Scan(&blob)
+	s.r.QueryRow(`SELECT raw FROM orders_raw`).Scan(&blob)
 	if len(blob) == 0 || len(blob) >= len(o.Raw)/2 {
 		t.Fatalf("stored raw is %d bytes for %d bytes of JSON, want compressed", len(blob), len(o.Raw))
 	}
@@ -137,5 +139,71 @@ func TestApplyBatchSameRecordTwiceInOneBatch(t *testing.T) {
 	o, _ := s.GetOrderByMagentoID(context.Background(), ch, 1)
 	if o.Status != "complete" {
 		t.Fatalf("status = %q, want the last delivery's", o.Status)
+	}
+}
+
+// TestRawJSONReadsBothFormats: blobs written now (S2, marked) and blobs
+// of databases written before (deflate) both read back to the JSON.
+func TestRawJSONReadsBothFormats(t *testing.T) {
+	raw := []byte(`{"entity_id":7,"items":[` + strings.Repeat(`{"sku":"24-MB01","qty_ordered":1},`, 200) + `{}]}`)
+	blob, err := compressRaw(raw)
+	if err != nil || blob[0] != rawS2 || len(blob) >= len(raw)/4 {
+		t.Fatalf("compressRaw: %d bytes for %d, first byte %#x, err %v", len(blob), len(raw), blob[0], err)
+	}
+	var old bytes.Buffer
+	fw, _ := flate.NewWriter(&old, flate.BestSpeed)
+	fw.Write(raw)
+	fw.Close()
+	if old.Bytes()[0] == rawS2 {
+		t.Fatalf("a deflate stream starts with the S2 marker")
+	}
+	for name, b := range map[string][]byte{"s2": blob, "deflate": old.Bytes()} {
+		got, err := decompressRaw(b)
+		if err != nil || !bytes.Equal(got, raw) {
+			t.Fatalf("%s: read back %d bytes, err %v", name, len(got), err)
+		}
+	}
+	if _, err := decompressRaw([]byte{rawS2, 1, 2, 3}); err == nil {
+		t.Fatalf("a damaged blob read without error")
+	}
+}
+
+// TestPreparedRecordsStoreTheSame: records prepared ahead (the engine's
+// fetchers) are stored exactly as records ApplyBatch prepares itself, and
+// a preparation that no longer matches its slot (the slice was edited
+// after Add) is not used.
+func TestPreparedRecordsStoreTheSame(t *testing.T) {
+	s := newTestStore(t)
+	ch := newTestChannel(t, s)
+	var b Batch
+	b.ChannelID = ch
+	o1 := fxOrder(1, "000000001", 0, "a@example.com", "2024-03-01 10:00:00", "44")
+	o2 := fxOrder(2, "000000002", 0, "b@example.com", "2024-03-02 10:00:00", "20")
+	o1.Raw, o2.Raw = []byte(`{"entity_id":1}`), []byte(`{"entity_id":2}`)
+	for _, o := range []Order{o1, o2} {
+		p, err := PrepareRecord(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Add(o, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.Orders[0], b.Orders[1] = b.Orders[1], b.Orders[0] // edited after Add
+	if c := apply(t, s, b); c.Added != 2 {
+		t.Fatalf("counters %+v", c)
+	}
+	for _, o := range []Order{o1, o2} {
+		got, err := s.GetOrderByMagentoID(context.Background(), ch, o.MagentoID)
+		if err != nil || !bytes.Equal(got.Raw, o.Raw) {
+			t.Fatalf("order %d raw %q, %v", o.MagentoID, got.Raw, err)
+		}
+	}
+	// The same records again, unprepared: nothing changed.
+	if c := apply(t, s, Batch{ChannelID: ch, Orders: []Order{o1, o2}}); c.Skipped != 2 {
+		t.Fatalf("again: %+v, want 2 skipped", c)
+	}
+	if err := b.Add(struct{}{}, Prepared{}); err == nil {
+		t.Fatal("Add took a record of no synced kind")
 	}
 }

@@ -19,6 +19,13 @@ type Batch struct {
 	Subscribers    []Subscriber
 	Products       []Product
 
+	// DeferDerived skips recomputing the derived figures (customer lifetime
+	// figures, guest groups) the batch changes and marks the channel stale
+	// instead, in the same transaction; RefreshDerived recomputes them all
+	// at once. The initial sync uses it: per batch, the recomputation cost
+	// more than writing the rows.
+	DeferDerived bool
+
 	// State, when not nil, replaces the entity's SyncState in the same transaction.
 	State *SyncState
 	// RunID and Counters, when RunID != 0, add Counters (Read, Skipped, Failed
@@ -30,4 +37,7 @@ type Batch struct {
 	// Resolved are Magento ids whose earlier errors are cleared.
 	Errors   []SyncError
 	Resolved []int64
+
+	// prep holds records' preparations given to Add (prepare.go).
+	prep batchPrep
 }

@@ -41,7 +41,7 @@ func (a *applier) preload(table string, magentoIDs []int64, extra []string) erro
 		for _, id := range chunk {
 			args = append(args, id)
 		}
-		rows, err := a.tx.QueryContext(a.ctx, sel+placeholders(len(chunk))+")", args...)
+		rows, err := a.tx.QueryContext(a.sqlCtx, sel+placeholders(len(chunk))+")", args...)
 		if err != nil {
 			return fmt.Errorf("preload %s: %w", table, err)
 		}

@@ -1,16 +1,12 @@
 package model
 
 import (
-	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"database/sql/driver"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
-	"sync"
 )
 
 // col binds one SQL column to a field of a struct. The same list serves
@@ -87,7 +83,18 @@ func money(name string, m *Money) []col {
 
 // colsOf flattens single columns and money pairs.
 func colsOf(parts ...any) cols {
-	var out cols
+	n := 0
+	for _, p := range parts {
+		switch v := p.(type) {
+		case col:
+			n++
+		case []col:
+			n += len(v)
+		case cols:
+			n += len(v)
+		}
+	}
+	out := make(cols, 0, n)
 	for _, p := range parts {
 		switch v := p.(type) {
 		case col:
@@ -156,45 +163,6 @@ func (o optBool) Scan(src any) error {
 		return fmt.Errorf("bool column: unexpected %T", src)
 	}
 	return nil
-}
-
-// Raw JSON is deflated (BestSpeed: the sync path is write-heavy and JSON
-// still shrinks 4-6x); writers are pooled because each one allocates
-// hundreds of KB.
-var flaters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
-	return w
-}}
-
-func compressRaw(raw []byte) ([]byte, error) {
-	if len(raw) == 0 {
-		return nil, nil
-	}
-	var buf bytes.Buffer
-	buf.Grow(len(raw) / 3)
-	fw := flaters.Get().(*flate.Writer)
-	defer flaters.Put(fw)
-	fw.Reset(&buf)
-	if _, err := fw.Write(raw); err != nil {
-		return nil, fmt.Errorf("compress raw json: %w", err)
-	}
-	if err := fw.Close(); err != nil {
-		return nil, fmt.Errorf("compress raw json: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-func decompressRaw(b []byte) ([]byte, error) {
-	if len(b) == 0 {
-		return nil, nil
-	}
-	r := flate.NewReader(bytes.NewReader(b))
-	defer r.Close()
-	out, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("decompress raw json: %w", err)
-	}
-	return out, nil
 }
 
 // contentHash fingerprints a record as we would store it (v must have its

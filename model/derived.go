@@ -1,6 +1,10 @@
 package model
 
-import "sort"
+import (
+	"context"
+	"fmt"
+	"sort"
+)
 
 // Query-plan notes (the store runs without ANALYZE statistics, so plans
 // are pinned by hand; check with EXPLAIN QUERY PLAN when editing):
@@ -19,8 +23,13 @@ import "sort"
 // are credit memos in state Refunded (2).
 
 // refreshCustomersSQL recomputes the figures of the customers whose Magento
-// ids fill the IN list (appended by the caller).
-const refreshCustomersSQL = `UPDATE customers SET
+// ids fill the IN list (appended by the caller); refreshAllCustomersSQL
+// those of every customer of a channel.
+const refreshCustomersSQL = refreshCustomersSet + ` AND magento_id IN (`
+
+const refreshAllCustomersSQL = refreshCustomersSet
+
+const refreshCustomersSet = `UPDATE customers SET
 	(orders_count, lifetime_units, first_order_at, last_order_at, lifetime_currency) = (
 	SELECT count(*),
 		coalesce(sum(o.base_grand_total_units), 0) - coalesce((
@@ -30,11 +39,14 @@ const refreshCustomersSQL = `UPDATE customers SET
 				AND o2.state <> 'canceled' AND cm.state = 2), 0),
 		coalesce(min(o.created_at), ''), coalesce(max(o.created_at), ''), coalesce(max(o.base_currency), '')
 	FROM orders o WHERE o.channel_id = customers.channel_id AND o.customer_id = customers.magento_id AND o.state <> 'canceled')
-WHERE channel_id = ? AND magento_id IN (`
+WHERE channel_id = ?`
 
 // refreshGuestSQL upserts one guest group (?1 channel, ?2 lower-cased
 // email) from its guest orders and carts; it writes nothing when the
-// email has neither (deleteGuestSQL then removes a stale group).
+// email has neither (deleteGuestSQL then removes a stale group). The
+// name is the latest guest order's, else the latest guest cart's.
+// refreshAllGuestsSQL computes the same for every guest email of a
+// channel in one pass (derived_test.go holds the two to the same result).
 const refreshGuestSQL = `INSERT INTO guest_customers(channel_id, email_lc, email, firstname, lastname, orders_count,
 	carts_count, first_order_at, last_order_at, linked_customer_id, lifetime_units, lifetime_currencies)
 SELECT ?1, ?2, n.customer_email, n.customer_firstname, n.customer_lastname, o.cnt,
@@ -55,18 +67,66 @@ FROM (SELECT count(*) FILTER (WHERE state <> 'canceled') AS cnt,
 			THEN ',' || max(base_currency) ELSE '' END, '') AS curs
 	FROM orders WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0) o,
 	(SELECT customer_email, customer_firstname, customer_lastname FROM (
-		SELECT customer_email, customer_firstname, customer_lastname, created_at, 1 AS pri FROM orders
+		SELECT customer_email, customer_firstname, customer_lastname, created_at, magento_id, 1 AS pri FROM orders
 			WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0
 		UNION ALL
-		SELECT customer_email, customer_firstname, customer_lastname, created_at, 0 FROM carts
+		SELECT customer_email, customer_firstname, customer_lastname, created_at, magento_id, 0 FROM carts
 			WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0)
-	ORDER BY pri DESC, created_at DESC LIMIT 1) n
+	ORDER BY pri DESC, created_at DESC, magento_id DESC LIMIT 1) n
 WHERE true
 ON CONFLICT(channel_id, email_lc) DO UPDATE SET email = excluded.email, firstname = excluded.firstname,
 	lastname = excluded.lastname, orders_count = excluded.orders_count, carts_count = excluded.carts_count,
 	first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at,
 	linked_customer_id = excluded.linked_customer_id, lifetime_units = excluded.lifetime_units,
 	lifetime_currencies = excluded.lifetime_currencies`
+
+// refreshAllGuestsSQL: see refreshGuestSQL. One window pass over the
+// channel's guest orders and carts picks each email's latest name; one
+// GROUP BY adds up the rest.
+const refreshAllGuestsSQL = `INSERT INTO guest_customers(channel_id, email_lc, email, firstname, lastname, orders_count,
+	carts_count, first_order_at, last_order_at, linked_customer_id, lifetime_units, lifetime_currencies)
+WITH guest_rows AS (
+	SELECT email_lc, is_order, state, units, created_at, base_currency, customer_email, customer_firstname, customer_lastname,
+		row_number() OVER (PARTITION BY email_lc ORDER BY is_order DESC, created_at DESC, magento_id DESC) AS latest
+	FROM (SELECT email_lc, 1 AS is_order, state, base_grand_total_units AS units, created_at, base_currency,
+			customer_email, customer_firstname, customer_lastname, magento_id
+			FROM orders WHERE channel_id = ?1 AND +customer_id = 0 AND email_lc <> ''
+		UNION ALL
+		SELECT email_lc, 0, '', 0, created_at, NULL, customer_email, customer_firstname, customer_lastname, magento_id
+			FROM carts WHERE channel_id = ?1 AND +customer_id = 0 AND email_lc <> '')),
+per_email AS (
+	SELECT email_lc,
+		max(CASE WHEN latest = 1 THEN customer_email END) AS email,
+		max(CASE WHEN latest = 1 THEN customer_firstname END) AS firstname,
+		max(CASE WHEN latest = 1 THEN customer_lastname END) AS lastname,
+		count(*) FILTER (WHERE is_order AND state <> 'canceled') AS orders_count,
+		count(*) FILTER (WHERE NOT is_order) AS carts_count,
+		coalesce(min(created_at) FILTER (WHERE is_order AND state <> 'canceled'), '') AS first_order_at,
+		coalesce(max(created_at) FILTER (WHERE is_order AND state <> 'canceled'), '') AS last_order_at,
+		coalesce(sum(units) FILTER (WHERE is_order AND state <> 'canceled'), 0) AS units,
+		coalesce(min(base_currency) || CASE WHEN min(base_currency) <> max(base_currency)
+			THEN ',' || max(base_currency) ELSE '' END, '') AS currencies
+	FROM guest_rows GROUP BY email_lc)
+SELECT ?1, g.email_lc, g.email, g.firstname, g.lastname, g.orders_count, g.carts_count, g.first_order_at, g.last_order_at,
+	coalesce((SELECT magento_id FROM customers WHERE channel_id = ?1 AND email_lc = g.email_lc AND removed_in_magento = 0
+		ORDER BY +magento_id LIMIT 1), 0),
+	g.units - coalesce((SELECT sum(cm.base_grand_total_units) FROM orders o2
+		CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
+		WHERE o2.channel_id = ?1 AND o2.email_lc = g.email_lc AND +o2.customer_id = 0 AND o2.state <> 'canceled'
+			AND cm.state = 2), 0),
+	g.currencies
+FROM per_email g WHERE true
+ON CONFLICT(channel_id, email_lc) DO UPDATE SET email = excluded.email, firstname = excluded.firstname,
+	lastname = excluded.lastname, orders_count = excluded.orders_count, carts_count = excluded.carts_count,
+	first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at,
+	linked_customer_id = excluded.linked_customer_id, lifetime_units = excluded.lifetime_units,
+	lifetime_currencies = excluded.lifetime_currencies`
+
+// deleteStaleGuestsSQL removes the channel's guest groups that no longer
+// have a guest order or cart (deleteGuestSQL for every email).
+const deleteStaleGuestsSQL = `DELETE FROM guest_customers WHERE channel_id = ?1
+	AND NOT EXISTS (SELECT 1 FROM orders WHERE channel_id = ?1 AND email_lc = guest_customers.email_lc AND +customer_id = 0)
+	AND NOT EXISTS (SELECT 1 FROM carts WHERE channel_id = ?1 AND email_lc = guest_customers.email_lc AND +customer_id = 0)`
 
 const deleteGuestSQL = `DELETE FROM guest_customers WHERE channel_id = ?1 AND email_lc = ?2
 	AND NOT EXISTS (SELECT 1 FROM orders WHERE channel_id = ?1 AND email_lc = ?2 AND +customer_id = 0)
@@ -76,7 +136,14 @@ const relinkGuestSQL = `UPDATE guest_customers SET linked_customer_id = coalesce
 	WHERE channel_id = ?1 AND email_lc = ?2 AND removed_in_magento = 0 ORDER BY +magento_id LIMIT 1), 0)
 	WHERE channel_id = ?1 AND email_lc = ?2`
 
-func (a *applier) refreshDerived() error {
+func (a *applier) refreshDerived(deferred bool) error {
+	if deferred {
+		if len(a.customers)+len(a.guests)+len(a.links) == 0 {
+			return nil
+		}
+		_, err := a.exec(`UPDATE channels SET derived_stale = 1 WHERE id = ? AND derived_stale = 0`, a.ch)
+		return err
+	}
 	ids := sortedKeys(a.customers)
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
@@ -116,4 +183,36 @@ func sortedKeys[K int64 | string](m map[K]struct{}) []K {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// RefreshDerived recomputes every derived figure of a channel (customer
+// lifetime figures, guest groups and their links) when batches written
+// with DeferDerived left them stale, and clears the flag; it reports
+// whether it did. One transaction: readers see the old figures or the new.
+func (s *Store) RefreshDerived(ctx context.Context, channelID int64) (bool, error) {
+	ran := false
+	err := s.writeTx(ctx, func(w *txw) error {
+		var stale int64
+		if err := w.queryRow(`SELECT derived_stale FROM channels WHERE id = ?`, channelID).Scan(&stale); err != nil {
+			if isNoRows(err) {
+				return nil
+			}
+			return err
+		}
+		if stale == 0 {
+			return nil
+		}
+		for _, q := range []string{refreshAllCustomersSQL, refreshAllGuestsSQL, deleteStaleGuestsSQL,
+			`UPDATE channels SET derived_stale = 0 WHERE id = ?1`} {
+			if _, err := w.exec(q, channelID); err != nil {
+				return err
+			}
+		}
+		ran = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("refresh derived figures of channel %d: %w", channelID, err)
+	}
+	return ran, nil
 }

@@ -2,7 +2,9 @@ package model
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -30,6 +32,7 @@ func newTestChannel(t testing.TB, s *Store) int64 {
 
 func apply(t testing.TB, s *Store, b Batch) Counters {
 	t.Helper()
+	withJSON(&b)
 	c, err := s.ApplyBatch(context.Background(), b)
 	if err != nil {
 		t.Fatalf("apply batch: %v", err)
@@ -64,7 +67,6 @@ func fxOrder(id int64, incr string, customerID int64, email, created, grand stri
 		ShippingAddress: &OrderAddress{MagentoID: id*10 + 4, AddressType: "shipping", Firstname: "Ann", Lastname: "Buyer", Street: []string{"Main St 1"}, City: "Berlin", CountryID: "DE"},
 		Payment:         &Payment{Method: "checkmo", AmountOrdered: g, BaseAmountOrdered: g, AdditionalInfo: []string{"Check / Money order"}},
 		StatusHistory:   []StatusHistory{{MagentoID: id*10 + 5, Comment: "placed", Status: "pending", CreatedAt: created}},
-		Raw:             []byte(fmt.Sprintf(`{"entity_id":%d,"increment_id":%q}`, id, incr)),
 	}
 }
 
@@ -95,4 +97,23 @@ func fixedClock(utc string) func() time.Time {
 		panic(err)
 	}
 	return func() time.Time { return t }
+}
+
+// withJSON gives the batch's orders and credit memos without Raw a JSON
+// rendering of themselves, as the connector's records always have one
+// (their JSON is their content hash). The caller's slices are not changed,
+// so a test can edit a fixture and apply it again.
+func withJSON(b *Batch) {
+	b.Orders = slices.Clone(b.Orders)
+	for i := range b.Orders {
+		if o := &b.Orders[i]; o.Raw == nil {
+			o.Raw, _ = json.Marshal(o)
+		}
+	}
+	b.CreditMemos = slices.Clone(b.CreditMemos)
+	for i := range b.CreditMemos {
+		if m := &b.CreditMemos[i]; m.Raw == nil {
+			m.Raw, _ = json.Marshal(m)
+		}
+	}
 }

@@ -112,6 +112,7 @@ func TestGetOrderRoundTripsEveryField(t *testing.T) {
 	ch := newTestChannel(t, s)
 	o := fxOrder(1, "000000001", 3, "a@example.com", "2024-01-01 00:00:00", "19.9900")
 	o.Items[0].ProductOption = `{"extension_attributes":{}}`
+	o.Raw = []byte(`{"entity_id":1,"increment_id":"000000001"}`)
 	apply(t, s, Batch{ChannelID: ch, Orders: []Order{o}})
 	got, err := s.GetOrderByMagentoID(ctx, ch, 1)
 	if err != nil {

@@ -42,13 +42,13 @@ func loadChildren[T any](ctx context.Context, db *sql.DB, table, parentCol strin
 }
 
 // loadRows reads full rows: SELECT id, channel_id, magento_id, synced_at,
-// <extra>, [raw,] <cols> FROM table alias <tail>.
+// [raw from table_raw,] <cols> FROM table alias <tail>.
 func loadRows[T any](ctx context.Context, db *sql.DB, table, tail string, args []any, withRaw bool,
 	head func(*T) []any, colsFn func(*T) cols, setRaw func(*T, []byte)) ([]T, error) {
 	var probe T
 	q := "SELECT t.id, t.channel_id, t.magento_id, t.synced_at, "
 	if withRaw {
-		q += "t.raw, "
+		q += "(SELECT raw FROM " + table + "_raw WHERE id = t.id), "
 	} else {
 		q += "NULL, "
 	}

@@ -150,7 +150,7 @@ func (s *Store) MarkRemoved(ctx context.Context, channelID int64, entity string,
 				return fmt.Errorf("%d: %w", id, err)
 			}
 		}
-		return a.refreshDerived()
+		return a.refreshDerived(false)
 	})
 	if err != nil {
 		return fmt.Errorf("mark %s removed in channel %d: %w", entity, channelID, err)
@@ -171,8 +171,11 @@ func (a *applier) eraseCustomer(magentoID int64) error {
 	}
 	if _, err := a.exec(`UPDATE customers SET email = '', email_lc = '', prefix = '', firstname = '', middlename = '',
 		lastname = '', suffix = '', dob = '', gender = 0, taxvat = '', default_billing = '', default_shipping = '',
-		is_subscribed = NULL, raw = NULL, hash = 0, removed_in_magento = 1, removed_in_magento_at = ?
+		is_subscribed = NULL, hash = 0, removed_in_magento = 1, removed_in_magento_at = ?
 		WHERE id = ?`, a.now, id); err != nil {
+		return err
+	}
+	if _, err := a.exec(`DELETE FROM customers_raw WHERE id = ?`, id); err != nil {
 		return err
 	}
 	if _, err := a.exec(`DELETE FROM customer_addresses WHERE customer_id = ?`, id); err != nil {

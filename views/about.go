@@ -29,6 +29,7 @@ var licences = []struct{ module, licence string }{
 	{"github.com/godbus/dbus", "BSD-2-Clause"},
 	{"github.com/jeandeaual/go-locale", "MIT"},
 	{"github.com/jsummers/gobmp", "MIT"},
+	{"github.com/klauspost/compress", "BSD-3-Clause"},
 	{"github.com/mattn/go-sqlite3", "MIT (SQLite: public domain)"},
 	{"github.com/nfnt/resize", "ISC"},
 	{"github.com/nicksnyder/go-i18n", "MIT"},
