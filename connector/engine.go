@@ -166,6 +166,12 @@ func (e *Engine) Run(ctx context.Context, kind string) (runID int64, err error) 
 	started := e.opts.Now()
 	e.log.Info("sync run started", "run", runID, "kind", kind)
 	err = e.run(ctx, runID, kind)
+	if ctx.Err() == nil {
+		// Also after a failed run: the rows it stored get their figures.
+		if rerr := e.refreshDerived(ctx); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
 	status, msg := "ok", ""
 	switch {
 	case err == nil:
@@ -183,6 +189,20 @@ func (e *Engine) Run(ctx context.Context, kind string) (runID int64, err error) 
 	e.log.Info("sync run finished", "run", runID, "status", status, "took", e.opts.Now().Sub(started).Round(time.Millisecond))
 	e.report(Progress{Phase: "done", Message: status})
 	return runID, err
+}
+
+// refreshDerived recomputes the customer and guest figures the initial
+// walk deferred (a no-op when nothing is stale).
+func (e *Engine) refreshDerived(ctx context.Context) error {
+	started := time.Now()
+	ran, err := e.sink.RefreshDerived(ctx, e.ch.ID)
+	if err != nil {
+		return fmt.Errorf("update customer figures: %w", err)
+	}
+	if ran {
+		e.log.Info("customer and guest figures recomputed", "took", time.Since(started).Round(time.Millisecond))
+	}
+	return nil
 }
 
 func (e *Engine) run(ctx context.Context, runID int64, kind string) error {

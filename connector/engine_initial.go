@@ -82,6 +82,11 @@ func (e *Engine) initialWalk(ctx context.Context, runID int64, st *stream, state
 		return state, fmt.Errorf("finish initial sync: %w", err)
 	}
 	e.log.Info("initial sync done", "entity", st.entity, "upper", plan.Upper, "rows", plan.Total)
+	// The walk deferred the customer and guest figures; a store whose
+	// first sync takes hours shows them entity by entity, not at the end.
+	if err := e.refreshDerived(ctx); err != nil {
+		return state, err
+	}
 	return state, nil
 }
 
@@ -126,15 +131,18 @@ func (e *Engine) walkSlices(ctx context.Context, runID int64, st *stream, state 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 
+	cpu := newCPUShare()
 	jobs := make(chan int)
-	results := make(chan sliceDone, e.opts.Concurrency)
+	// Room for a full group commit: fetchers keep fetching while the writer
+	// commits (prepared pages are small: their JSON is held compressed).
+	results := make(chan sliceDone, max(e.opts.Concurrency, maxPagesPerCommit))
 	var wg sync.WaitGroup
 	for w := 0; w < e.opts.Concurrency && w < len(todo); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				if err := e.fetchSlice(ctx, st, i, plan.Slices[i], results); err != nil {
+				if err := e.fetchSlice(ctx, st, i, plan.Slices[i], cpu, results); err != nil {
 					cancel(fmt.Errorf("slice %s..%s: %w", plan.Slices[i].From, plan.Slices[i].To, err))
 					return
 				}
@@ -178,7 +186,12 @@ func (e *Engine) walkSlices(ctx context.Context, runID int64, st *stream, state 
 		for _, p := range pages {
 			readNow += int64(len(p.rows))
 		}
-		if err := e.commitSlicePages(ctx, runID, st, state, plan, pages); err != nil {
+		err := cpu.acquire(ctx)
+		if err == nil {
+			err = e.commitSlicePages(ctx, runID, st, state, plan, pages)
+			cpu.release()
+		}
+		if err != nil {
 			cancel(err)
 			for range results { // let the fetchers finish
 			}
@@ -199,9 +212,9 @@ func (e *Engine) walkSlices(ctx context.Context, runID int64, st *stream, state 
 }
 
 // fetchSlice walks one slice and sends each page to the writer.
-func (e *Engine) fetchSlice(ctx context.Context, st *stream, idx int, s *sliceState, out chan<- sliceDone) error {
+func (e *Engine) fetchSlice(ctx context.Context, st *stream, idx int, s *sliceState, cpu cpuShare, out chan<- sliceDone) error {
 	// The writer owns *s; copy what the walk needs.
-	w := &walk{st: st, desc: true, from: s.From, to: s.To, cur: cursor{T: s.T, ID: s.ID}}
+	w := &walk{st: st, desc: true, from: s.From, to: s.To, cur: cursor{T: s.T, ID: s.ID}, cpu: cpu}
 	for !w.done {
 		p, err := e.step(ctx, w)
 		if err != nil {
@@ -212,6 +225,11 @@ func (e *Engine) fetchSlice(ctx context.Context, st *stream, idx int, s *sliceSt
 				return err
 			}
 		}
+		if err := cpu.acquire(ctx); err != nil {
+			return err
+		}
+		prepareRows(p.rows)
+		cpu.release()
 		select {
 		case out <- sliceDone{slice: idx, p: p, cursor: w.cur, done: w.done}:
 		case <-ctx.Done():
@@ -227,7 +245,7 @@ func (e *Engine) fetchSlice(ctx context.Context, st *stream, idx int, s *sliceSt
 }
 
 // maxPagesPerCommit bounds a group commit (memory and transaction length).
-const maxPagesPerCommit = 4
+const maxPagesPerCommit = 12
 
 // advanceSlice moves a slice's stored cursor past a fetched page.
 func (e *Engine) advanceSlice(plan *initialPlan, res sliceDone) {
@@ -239,7 +257,7 @@ func (e *Engine) advanceSlice(plan *initialPlan, res sliceDone) {
 // commitSlicePages stores fetched pages and the plan that covers them in
 // one batch.
 func (e *Engine) commitSlicePages(ctx context.Context, runID int64, st *stream, state *model.SyncState, plan *initialPlan, pages []page) error {
-	b := model.Batch{ChannelID: e.ch.ID, Entity: st.entity, RunID: runID}
+	b := model.Batch{ChannelID: e.ch.ID, Entity: st.entity, RunID: runID, DeferDerived: true}
 	derived := st.entity == model.EntityCustomers && !e.Learned().HasNewsletterRoute && e.enabled(model.EntitySubscribers)
 	for _, p := range pages {
 		b.Errors = append(b.Errors, p.errs...)

@@ -55,6 +55,7 @@ type walk struct {
 	to   string // exclusive upper bound, "" = none
 	cur  cursor
 	done bool
+	cpu  cpuShare // initial walk: decoding takes a token (engine_cpu.go)
 }
 
 // page is what one step of a walk produced.
@@ -121,7 +122,11 @@ func (e *Engine) step(ctx context.Context, w *walk) (page, error) {
 	if err != nil {
 		return page{}, err
 	}
+	if err := w.cpu.acquire(ctx); err != nil {
+		return page{}, err
+	}
 	rows, errs := e.mapPage(w.st, res.Items)
+	w.cpu.release()
 	p := page{total: res.TotalCount, n: len(res.Items), errs: errs}
 	// Drop what an earlier page already returned (the ">= T" overlap).
 	if w.cur.mode == modeFrom && w.cur.T != "" {

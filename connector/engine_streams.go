@@ -35,6 +35,45 @@ type row struct {
 	// failed: the mapper complained; keep: store the record anyway
 	// (false when not even its id could be mapped).
 	failed, keep bool
+	// prep: hash and compressed JSON, computed by the fetcher (prepareRows)
+	// so the single writer only writes.
+	prep model.Prepared
+}
+
+// prepareRows does the CPU work of storing the kept rows of a page
+// (model.PrepareRecord). A row it fails on is prepared again, with the
+// error reported, when the batch is stored. A prepared row lets go of its
+// JSON (the preparation holds it compressed), so the page's response body
+// can be freed while the row waits for the writer.
+func prepareRows(rows []row) {
+	for i := range rows {
+		r := &rows[i]
+		if !r.keep {
+			continue
+		}
+		p, err := model.PrepareRecord(r.rec)
+		if err != nil {
+			continue
+		}
+		r.prep, r.raw = p, nil
+		switch rec := r.rec.(type) {
+		case model.Customer:
+			rec.Raw = nil
+			r.rec = rec
+		case model.Cart:
+			rec.Raw = nil
+			r.rec = rec
+		case model.Order:
+			rec.Raw = nil
+			r.rec = rec
+		case model.CreditMemo:
+			rec.Raw = nil
+			r.rec = rec
+		case model.Product:
+			rec.Raw = nil
+			r.rec = rec
+		}
+	}
 }
 
 // streams lists the enabled entities in dependency order: customers,
@@ -123,30 +162,36 @@ func (e *Engine) addRow(b *model.Batch, r row, derivedSubscribers bool) {
 	switch rec := r.rec.(type) {
 	case model.Customer:
 		rec.ChannelID = e.ch.ID
-		b.Customers = append(b.Customers, rec)
+		e.mustAdd(b, rec, r.prep)
 		if derivedSubscribers {
 			if s, ok := SubscriberFromCustomer(rec); ok {
 				s.ChannelID = e.ch.ID
-				b.Subscribers = append(b.Subscribers, s)
+				e.mustAdd(b, s, model.Prepared{})
 			}
 		}
 	case model.Cart:
 		rec.ChannelID = e.ch.ID
-		b.Carts = append(b.Carts, rec)
+		e.mustAdd(b, rec, r.prep)
 	case model.Order:
 		rec.ChannelID = e.ch.ID
-		b.Orders = append(b.Orders, rec)
+		e.mustAdd(b, rec, r.prep)
 	case model.CreditMemo:
 		rec.ChannelID = e.ch.ID
-		b.CreditMemos = append(b.CreditMemos, rec)
+		e.mustAdd(b, rec, r.prep)
 	case model.Subscriber:
 		rec.ChannelID = e.ch.ID
-		b.Subscribers = append(b.Subscribers, rec)
+		e.mustAdd(b, rec, r.prep)
 	case model.Product:
 		rec.ChannelID = e.ch.ID
-		b.Products = append(b.Products, rec)
+		e.mustAdd(b, rec, r.prep)
 	default:
 		panic(fmt.Sprintf("connector: unexpected record type %T", r.rec))
+	}
+}
+
+func (e *Engine) mustAdd(b *model.Batch, rec any, p model.Prepared) {
+	if err := b.Add(rec, p); err != nil {
+		panic("connector: " + err.Error())
 	}
 }
 

@@ -20,6 +20,11 @@ type Sink interface {
 	KnownIDs(ctx context.Context, channelID int64, entity string) (map[int64]string, error)
 	MarkRemoved(ctx context.Context, channelID int64, entity string, magentoIDs []int64) error
 
+	// RefreshDerived recomputes a channel's derived figures (customer
+	// lifetime figures, guest groups) when batches written with
+	// DeferDerived left them stale; it reports whether there was work.
+	RefreshDerived(ctx context.Context, channelID int64) (bool, error)
+
 	// Carts: ids of active (open) carts, and quote ids of stored orders, so
 	// the engine can decide Purchased/Expired and which totals to fetch.
 	CartsNeedingTotals(ctx context.Context, channelID int64, magentoIDs []int64) ([]int64, error)
