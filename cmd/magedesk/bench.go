@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,12 +28,13 @@ func init() {
 
 // benchFlags are the command line of `magedesk bench`.
 type benchFlags struct {
-	size        string
-	pageSize    int
-	concurrency int
-	token       string
-	keep        bool
-	skipLatency bool
+	size         string
+	pageSize     int
+	concurrency  int
+	token        string
+	keep         bool
+	skipLatency  bool
+	downloadOnly bool
 }
 
 // benchResult collects the figures and the pass/fail of each target.
@@ -82,6 +84,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&f.token, "token", "demo-token", "the demo store's Bearer token")
 	fs.BoolVar(&f.keep, "keep", false, "keep the temporary folder (database, logs)")
 	fs.BoolVar(&f.skipLatency, "skip-latency", false, "skip the 300 ms latency comparison")
+	fs.BoolVar(&f.downloadOnly, "download-only", false, "measure only the download + decode pass")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -118,11 +121,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	// 2. Download + decode only.
 	fmt.Fprintln(stdout, "measuring download + decode of every page ...")
-	dl, err := benchDownloadOnly(ctx, proxy.URL, f)
+	dl, dlEntities, err := benchDownloadOnly(ctx, proxy.URL, f)
 	if err != nil {
 		return fmt.Errorf("download-only pass: %w", err)
 	}
 	res.add("download + decode only (same engine, sink keeps nothing): %s, %d requests", dl.Round(time.Millisecond), proxy.Requests())
+	res.add("  per entity: %s", dlEntities)
+	if f.downloadOnly {
+		return nil
+	}
 
 	// 3. Initial sync in a separate process.
 	db := filepath.Join(dir, "bench.db")
@@ -134,6 +141,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res.add("initial sync: %s wall, %s CPU in the sync process, peak RSS %.1f MB", first.took.Round(time.Millisecond),
 		first.cpu.Round(time.Millisecond), float64(first.maxRSS)/(1<<20))
 	ratio := first.took.Seconds() / dl.Seconds()
+	res.add("  per entity: %s", first.entities)
 	res.add("initial sync / download-only = %.2f", ratio)
 	res.check(first.took < 90*time.Second, fmt.Sprintf("initial sync under 90 s (%s)", first.took.Round(time.Millisecond)))
 	res.check(ratio <= 2, fmt.Sprintf("initial sync within 2x of download + decode (%.2fx)", ratio))
@@ -255,6 +263,8 @@ type syncRun struct {
 	took   time.Duration
 	maxRSS int64         // bytes (VmHWM of the process)
 	cpu    time.Duration // user + system CPU time of the process
+	// time per entity, from the process's progress lines
+	entities *entityTimer
 }
 
 func runSyncProcess(ctx context.Context, exe, url string, f benchFlags, db, logPath string) (syncRun, error) {
@@ -266,15 +276,38 @@ func runSyncProcess(ctx context.Context, exe, url string, f benchFlags, db, logP
 	cmd := exec.CommandContext(ctx, exe, "sync", "--url", url, "--db", db, "--page-size", strconv.Itoa(f.pageSize),
 		"--concurrency", strconv.Itoa(f.concurrency), "--token-file", "/dev/stdin")
 	cmd.Stdin = strings.NewReader(f.token)
-	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.Stderr = logf
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return syncRun{}, err
+	}
+	// The progress lines ("orders       initial 400 of 100000, …") say
+	// which entity the process is on.
+	timer := newEntityTimer()
+	lines := make(chan struct{})
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			fmt.Fprintln(logf, sc.Text())
+			if e, _, _ := strings.Cut(sc.Text(), " "); slices.Contains(defaultEntities(), e) {
+				timer.progress(connector.Progress{Entity: e, Phase: "initial"})
+			}
+		}
+	}()
 	start := time.Now()
-	err = cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return syncRun{}, fmt.Errorf("magedesk sync: %w", err)
+	}
+	<-lines
+	err = cmd.Wait()
 	took := time.Since(start)
+	timer.progress(connector.Progress{Phase: "done"})
 	if err != nil {
 		return syncRun{}, fmt.Errorf("magedesk sync: %w (see %s: %s)", err, logPath, lastLine(logPath))
 	}
 	ps := cmd.ProcessState
-	return syncRun{took: took, maxRSS: maxRSS(ps), cpu: ps.UserTime() + ps.SystemTime()}, nil
+	return syncRun{took: took, maxRSS: maxRSS(ps), cpu: ps.UserTime() + ps.SystemTime(), entities: timer}, nil
 }
 
 func lastLine(path string) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,6 +24,7 @@ func (discardSink) SyncState(_ context.Context, ch int64, entity string) (model.
 }
 func (discardSink) StartRun(context.Context, int64, string) (int64, error)    { return 1, nil }
 func (discardSink) FinishRun(context.Context, int64, string, string) error    { return nil }
+func (discardSink) RefreshDerived(context.Context, int64) (bool, error)       { return false, nil }
 func (discardSink) MarkRemoved(context.Context, int64, string, []int64) error { return nil }
 func (discardSink) KnownIDs(context.Context, int64, string) (map[int64]string, error) {
 	return map[int64]string{}, nil
@@ -33,18 +35,64 @@ func (discardSink) CartsNeedingTotals(_ context.Context, _ int64, ids []int64) (
 
 // benchDownloadOnly runs the engine's initial sync against a sink that
 // keeps nothing: every list page (and cart totals) fetched and mapped.
-func benchDownloadOnly(ctx context.Context, url string, f benchFlags) (time.Duration, error) {
+// It also returns the time spent on each entity.
+func benchDownloadOnly(ctx context.Context, url string, f benchFlags) (time.Duration, *entityTimer, error) {
 	client, err := connector.NewClient(connector.Config{BaseURL: url, Auth: connector.Auth{Mode: "bearer", Token: f.token}})
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	ch := model.Channel{ID: 1, BaseURL: url, SyncStart: model.DefaultSyncStart}
-	eng := connector.NewEngine(client, discardSink{}, ch, connector.EngineOptions{PageSize: f.pageSize, Concurrency: f.concurrency})
+	timer := newEntityTimer()
+	eng := connector.NewEngine(client, discardSink{}, ch, connector.EngineOptions{PageSize: f.pageSize,
+		Concurrency: f.concurrency, Progress: timer.progress})
 	start := time.Now()
 	if _, err := eng.Run(ctx, connector.RunInitial); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	return time.Since(start), nil
+	timer.progress(connector.Progress{Phase: "done"})
+	return time.Since(start), timer, nil
+}
+
+// entityTimer records how long a run spent on each entity, from the
+// engine's progress reports (an entity runs until the next one starts).
+type entityTimer struct {
+	mu      sync.Mutex
+	order   []string
+	took    map[string]time.Duration
+	current string
+	since   time.Time
+}
+
+func newEntityTimer() *entityTimer { return &entityTimer{took: map[string]time.Duration{}} }
+
+func (t *entityTimer) progress(p connector.Progress) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if p.Entity == t.current && p.Phase != "done" {
+		return
+	}
+	now := time.Now()
+	if t.current != "" {
+		t.took[t.current] += now.Sub(t.since)
+	}
+	t.current, t.since = p.Entity, now
+	if p.Entity != "" && p.Phase != "done" {
+		if _, seen := t.took[p.Entity]; !seen {
+			t.order = append(t.order, p.Entity)
+			t.took[p.Entity] = 0
+		}
+	}
+}
+
+// String is "customers 8.1s, carts 10.2s, …".
+func (t *entityTimer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	parts := make([]string, 0, len(t.order))
+	for _, e := range t.order {
+		parts = append(parts, fmt.Sprintf("%s %s", e, t.took[e].Round(100*time.Millisecond)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // benchLatency compares list paging with 300 ms added to every request:

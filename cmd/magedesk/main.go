@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"syscall"
 
@@ -35,7 +36,19 @@ func register(name, summary string, run func(ctx context.Context, args []string,
 }
 
 func main() {
+	limitGoHeap()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// limitGoHeap sets a soft limit on Go's memory (unless GOMEMLIMIT says
+// otherwise). A sync keeps pages in flight between its fetchers and its
+// writer; with Go's default (collect when the heap doubles) the heap's
+// footprint reached 180 MB for 75 MB of live data, on top of SQLite's page
+// caches. Near the limit the collector simply runs more often.
+func limitGoHeap() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(144 << 20)
+	}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
