@@ -245,7 +245,7 @@ func (e *Engine) fetchSlice(ctx context.Context, st *stream, idx int, s *sliceSt
 }
 
 // maxPagesPerCommit bounds a group commit (memory and transaction length).
-const maxPagesPerCommit = 12
+const maxPagesPerCommit = 16
 
 // advanceSlice moves a slice's stored cursor past a fetched page.
 func (e *Engine) advanceSlice(plan *initialPlan, res sliceDone) {

@@ -39,6 +39,7 @@ type syncFlags struct {
 // Secrets come from flags, MAGEDESK_* environment variables or
 // --token-file, and are never written to the database.
 func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	limitGoHeap()
 	var f syncFlags
 	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
 	fs.SetOutput(stderr)
