@@ -189,7 +189,7 @@ type rowWrite struct {
 	key   cols
 	data  cols
 	hash  int64
-	blob  []byte // deflated raw JSON (tables with raw only)
+	blob  []byte // compressed raw JSON (tables with raw only)
 	extra cols
 	// before, when set, runs after the lookup and before the write (only
 	// when something will be written); it may change the fields data
