@@ -55,24 +55,7 @@ func prepareRows(rows []row) {
 		if err != nil {
 			continue
 		}
-		r.prep, r.raw = p, nil
-		switch rec := r.rec.(type) {
-		case model.Customer:
-			rec.Raw = nil
-			r.rec = rec
-		case model.Cart:
-			rec.Raw = nil
-			r.rec = rec
-		case model.Order:
-			rec.Raw = nil
-			r.rec = rec
-		case model.CreditMemo:
-			rec.Raw = nil
-			r.rec = rec
-		case model.Product:
-			rec.Raw = nil
-			r.rec = rec
-		}
+		r.prep, r.raw, r.rec = p, nil, model.WithoutRaw(r.rec)
 	}
 }
 
@@ -159,39 +142,17 @@ func (e *Engine) streamFor(entity string) *stream {
 // addRow appends a mapped record to the batch. Customers also carry their
 // derived newsletter subscriber when the store has no companion route.
 func (e *Engine) addRow(b *model.Batch, r row, derivedSubscribers bool) {
-	switch rec := r.rec.(type) {
-	case model.Customer:
-		rec.ChannelID = e.ch.ID
-		e.mustAdd(b, rec, r.prep)
-		if derivedSubscribers {
-			if s, ok := SubscriberFromCustomer(rec); ok {
-				s.ChannelID = e.ch.ID
-				e.mustAdd(b, s, model.Prepared{})
-			}
+	e.mustAdd(b, r.rec, r.prep)
+	if c, ok := r.rec.(model.Customer); ok && derivedSubscribers {
+		if s, ok := SubscriberFromCustomer(c); ok {
+			e.mustAdd(b, s, model.Prepared{})
 		}
-	case model.Cart:
-		rec.ChannelID = e.ch.ID
-		e.mustAdd(b, rec, r.prep)
-	case model.Order:
-		rec.ChannelID = e.ch.ID
-		e.mustAdd(b, rec, r.prep)
-	case model.CreditMemo:
-		rec.ChannelID = e.ch.ID
-		e.mustAdd(b, rec, r.prep)
-	case model.Subscriber:
-		rec.ChannelID = e.ch.ID
-		e.mustAdd(b, rec, r.prep)
-	case model.Product:
-		rec.ChannelID = e.ch.ID
-		e.mustAdd(b, rec, r.prep)
-	default:
-		panic(fmt.Sprintf("connector: unexpected record type %T", r.rec))
 	}
 }
 
 func (e *Engine) mustAdd(b *model.Batch, rec any, p model.Prepared) {
 	if err := b.Add(rec, p); err != nil {
-		panic("connector: " + err.Error())
+		panic(fmt.Sprintf("connector: unexpected record type %T", rec))
 	}
 }
 

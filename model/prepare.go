@@ -52,30 +52,60 @@ func PrepareRecord(rec any) (Prepared, error) {
 }
 
 // Add appends a record of any synced kind to the batch with its
-// preparation (the zero Prepared when there is none).
+// preparation (the zero Prepared when there is none), stamped with the
+// batch's channel.
 func (b *Batch) Add(rec any, p Prepared) error {
 	switch r := rec.(type) {
 	case Customer:
+		r.ChannelID = b.ChannelID
 		b.Customers = append(b.Customers, r)
 		b.prep.customers = padPrep(b.prep.customers, len(b.Customers)-1, p.p)
 	case Cart:
+		r.ChannelID = b.ChannelID
 		b.Carts = append(b.Carts, r)
 		b.prep.carts = padPrep(b.prep.carts, len(b.Carts)-1, p.p)
 	case Order:
+		r.ChannelID = b.ChannelID
 		b.Orders = append(b.Orders, r)
 		b.prep.orders = padPrep(b.prep.orders, len(b.Orders)-1, p.p)
 	case CreditMemo:
+		r.ChannelID = b.ChannelID
 		b.CreditMemos = append(b.CreditMemos, r)
 		b.prep.memos = padPrep(b.prep.memos, len(b.CreditMemos)-1, p.p)
 	case Product:
+		r.ChannelID = b.ChannelID
 		b.Products = append(b.Products, r)
 		b.prep.products = padPrep(b.prep.products, len(b.Products)-1, p.p)
 	case Subscriber:
+		r.ChannelID = b.ChannelID
 		b.Subscribers = append(b.Subscribers, r)
 	default:
 		return fmt.Errorf("batch: cannot add a %T", rec)
 	}
 	return nil
+}
+
+// WithoutRaw returns a synced record without its raw JSON (other values
+// unchanged), for a caller that holds it prepared (PrepareRecord).
+func WithoutRaw(rec any) any {
+	switch r := rec.(type) {
+	case Customer:
+		r.Raw = nil
+		return r
+	case Cart:
+		r.Raw = nil
+		return r
+	case Order:
+		r.Raw = nil
+		return r
+	case CreditMemo:
+		r.Raw = nil
+		return r
+	case Product:
+		r.Raw = nil
+		return r
+	}
+	return rec
 }
 
 // padPrep sets ps[i] = p, growing ps (records appended to the batch's
