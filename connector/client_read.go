@@ -24,22 +24,27 @@ type SearchPage struct {
 
 // Search GETs a list route ("orders", "customers/search", …) with sc.
 func (c *Client) Search(ctx context.Context, route string, sc SearchCriteria) (*SearchPage, error) {
-	body, err := c.get(ctx, route, sc.Encode())
+	// One pass checks the page and finds the envelope and the items.
+	d, err := c.getParsed(ctx, route, sc.Encode(), 2)
 	if err != nil {
 		return nil, err
 	}
-	// get() validated the body; split it without a second decode pass.
-	top, err := splitObject(body)
-	if err != nil {
-		return nil, fmt.Errorf("GET %s: search result: %w: %w", route, ErrBadResponse, err)
+	defer d.release()
+	root := d.root()
+	if d.src[root.vs] != '{' {
+		return nil, fmt.Errorf("GET %s: search result: %w: want object, got %s", route, ErrBadResponse, jsonKind(d.raw(root)))
 	}
+	top := &obj{doc: d, mem: d.members(root), errs: new([]FieldError)}
 	page := &SearchPage{}
-	if raw := top["items"]; raw != nil && !isNull(raw) {
-		if page.Items, err = splitArray(raw); err != nil {
-			return nil, fmt.Errorf("GET %s: search result items: %w: %w", route, ErrBadResponse, err)
+	if items := top.node("items"); items != nil {
+		if d.src[items.vs] != '[' {
+			return nil, fmt.Errorf("GET %s: search result items: %w: want array, got %s", route, ErrBadResponse, jsonKind(d.raw(items)))
+		}
+		for _, it := range d.members(items) {
+			page.Items = append(page.Items, d.raw(&it))
 		}
 	}
-	if page.TotalCount, err = flexInt(top["total_count"]); err != nil {
+	if page.TotalCount, err = flexInt(top.raw("total_count")); err != nil {
 		return nil, fmt.Errorf("GET %s: total_count: %w: %w", route, ErrBadResponse, err)
 	}
 	return page, nil
@@ -67,6 +72,18 @@ func (c *Client) GetJSON(ctx context.Context, route string, out any) error {
 // exponential back-off and full jitter, honouring Retry-After; other 4xx
 // answers and TLS failures are final. The body returned is valid JSON.
 func (c *Client) get(ctx context.Context, route, query string) ([]byte, error) {
+	d, err := c.getParsed(ctx, route, query, 0)
+	if err != nil {
+		return nil, err
+	}
+	body := d.src
+	d.release()
+	return body, nil
+}
+
+// getParsed is get that also hands out the parse (members recorded keep
+// levels deep, see parseJSON); the caller releases it.
+func (c *Client) getParsed(ctx context.Context, route, query string, keep int) (*jsonDoc, error) {
 	var lastErr error
 	for attempt := 1; ; attempt++ {
 		var retryAfter time.Duration
@@ -81,8 +98,8 @@ func (c *Client) get(ctx context.Context, route, query string) ([]byte, error) {
 				return nil, lastErr
 			}
 		case resp.status >= 200 && resp.status < 300:
-			if json.Valid(resp.body) {
-				return resp.body, nil
+			if d, err := parseJSON(resp.body, keep); err == nil {
+				return d, nil
 			}
 			lastErr = invalidBodyError(http.MethodGet, route, resp)
 		case resp.status >= 300 && resp.status < 400:

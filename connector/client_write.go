@@ -35,7 +35,7 @@ func (c *Client) DoWrite(ctx context.Context, method, route string, body, out an
 	}
 	switch {
 	case resp.status >= 200 && resp.status < 300:
-		if !json.Valid(resp.body) {
+		if !validJSON(resp.body) {
 			return fmt.Errorf("%w: %w", ErrOutcomeUnknown, invalidBodyError(method, route, resp))
 		}
 		if out != nil {

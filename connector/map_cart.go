@@ -18,6 +18,7 @@ func MapCart(raw json.RawMessage) (model.Cart, error) {
 	if err != nil {
 		return model.Cart{}, err
 	}
+	defer o.release()
 	cust := o.child("customer")
 	bill := o.child("billing_address")
 	cur := o.child("currency")
@@ -74,6 +75,7 @@ func MapCartTotals(raw json.RawMessage, c *model.Cart) error {
 	if err != nil {
 		return fmt.Errorf("cart %d totals: %w", c.MagentoID, err)
 	}
+	defer o.release()
 	c.GrandTotal = o.money("grand_total")
 	c.BaseGrandTotal = o.money("base_grand_total")
 	c.Subtotal = o.money("subtotal")

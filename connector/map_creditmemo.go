@@ -13,6 +13,7 @@ func MapCreditMemo(raw json.RawMessage) (model.CreditMemo, error) {
 	if err != nil {
 		return model.CreditMemo{}, err
 	}
+	defer o.release()
 	m := model.CreditMemo{
 		MagentoID:          o.int("entity_id"),
 		OrderID:            o.int("order_id"),

@@ -15,6 +15,7 @@ func MapCustomer(raw json.RawMessage) (model.Customer, error) {
 	if err != nil {
 		return model.Customer{}, err
 	}
+	defer o.release()
 	c := model.Customer{
 		MagentoID:       o.int("id"),
 		WebsiteID:       o.int("website_id"),
@@ -133,6 +134,7 @@ func MapSubscriber(raw json.RawMessage) (model.Subscriber, error) {
 	if err != nil {
 		return model.Subscriber{}, err
 	}
+	defer o.release()
 	s := model.Subscriber{
 		MagentoID:      firstInt(o, "subscriber_id", "id"),
 		Source:         model.SubscriberFromModule,

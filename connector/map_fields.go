@@ -44,24 +44,37 @@ func (e *MapError) Error() string {
 // reader is safe on a nil *obj (an absent nested object): it returns the
 // zero value, because raw() checks for nil before anything else.
 type obj struct {
-	path   string // "" for the record, "items[2]" for nested
-	fields map[string]json.RawMessage
-	errs   *[]FieldError
+	path string // "" for the record, "items[2]" for nested
+	doc  *jsonDoc
+	mem  []jsonNode // the object's members
+	cur  int        // where the last lookup matched: mappers mostly read keys in order
+	errs *[]FieldError
 }
 
-// newRecord parses a record. A record that is not a JSON object at all
-// cannot be mapped and is returned as a hard error. raw must be valid
-// JSON: every Client read checks the whole body once (json.Valid), and
-// json.RawMessage from encoding/json is valid, so it is not checked again
-// here (that second pass was a quarter of the mapping time). Broken
-// structure is still caught by the splitter and broken scalars by the
-// field readers.
+// newRecord parses a record (checking it is valid JSON). A record that
+// is not a JSON object at all cannot be mapped and is returned as a hard
+// error. Broken scalars are reported field by field by the readers.
+// Callers that map many records release() the record when done.
 func newRecord(raw json.RawMessage) (*obj, error) {
-	m, err := splitObject(raw)
+	d, err := parseJSON(raw, maxJSONDepth)
 	if err != nil {
 		return nil, fmt.Errorf("record is not a JSON object: %w", err)
 	}
-	return &obj{fields: m, errs: new([]FieldError)}, nil
+	root := d.root()
+	if d.src[root.vs] != '{' {
+		d.release()
+		return nil, fmt.Errorf("record is not a JSON object: want object, got %s", jsonKind(raw))
+	}
+	return &obj{doc: d, mem: d.members(root), errs: new([]FieldError)}, nil
+}
+
+// release gives the record's parse back for reuse; o and every obj taken
+// from it must not be read afterwards.
+func (o *obj) release() {
+	if o != nil && o.path == "" {
+		o.doc.release()
+		o.doc, o.mem = nil, nil
+	}
 }
 
 // result builds the MapError (nil when every field read fine).
@@ -80,16 +93,56 @@ func (o *obj) fail(key string, err error) {
 	*o.errs = append(*o.errs, FieldError{Path: p, Err: err})
 }
 
-// raw returns the field's JSON, nil when absent or null.
-func (o *obj) raw(key string) json.RawMessage {
+// find returns the member named key, nil when absent. The search starts
+// after the last match and wraps around.
+func (o *obj) find(key string) *jsonNode {
+	n := len(o.mem)
+	i := o.cur
+	for range n {
+		if i >= n {
+			i = 0
+		}
+		if o.doc.keyIs(&o.mem[i], key) {
+			o.cur = i + 1
+			return &o.mem[i]
+		}
+		i++
+	}
+	return nil
+}
+
+// node returns the member named key, nil when absent or null.
+func (o *obj) node(key string) *jsonNode {
 	if o == nil {
 		return nil
 	}
-	r, ok := o.fields[key]
-	if !ok || isNull(r) {
+	m := o.find(key)
+	if m == nil || o.doc.src[m.vs] == 'n' {
 		return nil
 	}
-	return r
+	return m
+}
+
+// raw returns the field's JSON, nil when absent or null.
+func (o *obj) raw(key string) json.RawMessage {
+	m := o.node(key)
+	if m == nil {
+		return nil
+	}
+	return o.doc.raw(m)
+}
+
+// nested returns a container's members (parsing it afresh in the rare
+// case the parse did not record them).
+func (o *obj) nested(m *jsonNode) []jsonNode {
+	if m.n >= 0 {
+		return o.doc.members(m)
+	}
+	d, err := parseJSON(o.doc.raw(m), maxJSONDepth)
+	if err != nil {
+		return nil
+	}
+	return d.members(d.root())
 }
 
 func isNull(r json.RawMessage) bool {
@@ -173,21 +226,22 @@ func (o *obj) decimal(key string) string {
 }
 
 func (o *obj) strings(key string) []string {
-	r := o.raw(key)
-	if r == nil {
+	m := o.node(key)
+	if m == nil {
 		return nil
 	}
-	items, err := splitArray(r)
-	if err != nil {
+	if o.doc.src[m.vs] != '[' {
 		// Some modules send a single string where an array is declared.
-		if s, serr := flexString(r); serr == nil {
+		if s, err := flexString(o.doc.raw(m)); err == nil {
 			return []string{s}
 		}
-		o.fail(key, fmt.Errorf("want array of strings: %w", err))
+		o.fail(key, fmt.Errorf("want array of strings, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
+	items := o.nested(m)
 	out := make([]string, 0, len(items))
-	for i, it := range items {
+	for i := range items {
+		it := o.doc.raw(&items[i])
 		if isNull(it) {
 			out = append(out, "")
 			continue
@@ -202,18 +256,18 @@ func (o *obj) strings(key string) []string {
 }
 
 func (o *obj) ints(key string) []int64 {
-	r := o.raw(key)
-	if r == nil {
+	m := o.node(key)
+	if m == nil {
 		return nil
 	}
-	items, err := splitArray(r)
-	if err != nil {
-		o.fail(key, err)
+	if o.doc.src[m.vs] != '[' {
+		o.fail(key, fmt.Errorf("want array, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
+	items := o.nested(m)
 	out := make([]int64, 0, len(items))
-	for i, it := range items {
-		v, err := flexInt(it)
+	for i := range items {
+		v, err := flexInt(o.doc.raw(&items[i]))
 		if err != nil {
 			o.fail(fmt.Sprintf("%s[%d]", key, i), err)
 			continue
@@ -226,38 +280,37 @@ func (o *obj) ints(key string) []int64 {
 // child returns the nested object, or nil when absent/null (reads on a
 // nil *obj return zero values). A non-object is reported.
 func (o *obj) child(key string) *obj {
-	r := o.raw(key)
-	if r == nil {
+	m := o.node(key)
+	if m == nil {
 		return nil
 	}
-	m, err := splitObject(r)
-	if err != nil {
-		o.fail(key, err)
+	if o.doc.src[m.vs] != '{' {
+		o.fail(key, fmt.Errorf("want object, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
-	return &obj{path: o.sub(key), fields: m, errs: o.errs}
+	return &obj{path: o.sub(key), doc: o.doc, mem: o.nested(m), errs: o.errs}
 }
 
 // children returns the nested objects of an array field; elements that
 // are not objects are reported and skipped.
 func (o *obj) children(key string) []*obj {
-	r := o.raw(key)
-	if r == nil {
+	m := o.node(key)
+	if m == nil {
 		return nil
 	}
-	items, err := splitArray(r)
-	if err != nil {
-		o.fail(key, err)
+	if o.doc.src[m.vs] != '[' {
+		o.fail(key, fmt.Errorf("want array, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
+	items := o.nested(m)
 	out := make([]*obj, 0, len(items))
-	for i, it := range items {
-		m, err := splitObject(it)
-		if err != nil {
-			o.fail(fmt.Sprintf("%s[%d]", key, i), err)
+	for i := range items {
+		it := &items[i]
+		if o.doc.src[it.vs] != '{' {
+			o.fail(fmt.Sprintf("%s[%d]", key, i), fmt.Errorf("want object, got %s", jsonKind(o.doc.raw(it))))
 			continue
 		}
-		out = append(out, &obj{path: fmt.Sprintf("%s[%d]", o.sub(key), i), fields: m, errs: o.errs})
+		out = append(out, &obj{path: fmt.Sprintf("%s[%d]", o.sub(key), i), doc: o.doc, mem: o.nested(it), errs: o.errs})
 	}
 	return out
 }

@@ -15,6 +15,7 @@ func MapOrder(raw json.RawMessage) (model.Order, error) {
 	if err != nil {
 		return model.Order{}, err
 	}
+	defer o.release()
 	ord := model.Order{
 		MagentoID:         o.int("entity_id"),
 		IncrementID:       o.str("increment_id"),

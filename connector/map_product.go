@@ -14,6 +14,7 @@ func MapProduct(raw json.RawMessage) (model.Product, error) {
 	if err != nil {
 		return model.Product{}, err
 	}
+	defer o.release()
 	ext := o.child("extension_attributes")
 	stock := ext.child("stock_item")
 	p := model.Product{

@@ -3,6 +3,8 @@ package connector
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,9 +12,9 @@ import (
 	"github.com/magedesk/magedesk/model"
 )
 
-// splitObject/splitArray must agree with encoding/json on every sample
-// and on the awkward cases (escapes, brackets inside strings).
-func TestSplitterAgreesWithEncodingJSON(t *testing.T) {
+// scanInputs are the Magento samples plus awkward cases (escapes,
+// brackets inside strings, escaped member names, deep nesting).
+func scanInputs(t testing.TB) [][]byte {
 	files, err := filepath.Glob(filepath.Join("testdata", "magento-samples", "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatal("no samples", err)
@@ -21,6 +23,7 @@ func TestSplitterAgreesWithEncodingJSON(t *testing.T) {
 		[]byte(`{"a\"b":"x}]\"[{","n":-1.5e3,"arr":[{"k":"]"},[],{}],"t":true,"z":null ,"u":"\u00fc"}`),
 		[]byte(" { } "),
 		[]byte(`{"nested":{"deep":{"deeper":[1,[2,[3]]]}}}`),
+		[]byte(`[0, -0.5, 1E+2, 2e-3, "\/\b\f\n\r\t", false]`),
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -29,48 +32,111 @@ func TestSplitterAgreesWithEncodingJSON(t *testing.T) {
 		}
 		inputs = append(inputs, b)
 	}
-	for _, in := range inputs {
-		trimmed := bytes.TrimSpace(in)
-		if trimmed[0] == '[' {
-			var want []json.RawMessage
-			if err := json.Unmarshal(in, &want); err != nil {
-				t.Fatal(err)
-			}
-			got, err := splitArray(in)
-			if err != nil || len(got) != len(want) {
-				t.Fatalf("splitArray: %d elements (%v), want %d", len(got), err, len(want))
-			}
-			for i := range want {
-				if !bytes.Equal(bytes.TrimSpace(got[i]), bytes.TrimSpace(want[i])) {
-					t.Errorf("element %d: %s vs %s", i, got[i], want[i])
-				}
-			}
-			continue
+	return inputs
+}
+
+// The parse must see the same members and elements as encoding/json, at
+// every nesting level.
+func TestParseJSONAgreesWithEncodingJSON(t *testing.T) {
+	for _, in := range scanInputs(t) {
+		d, err := parseJSON(in, maxJSONDepth)
+		if err != nil {
+			t.Fatalf("parseJSON(%.40s): %v", in, err)
 		}
-		var want map[string]json.RawMessage
+		var want any
 		if err := json.Unmarshal(in, &want); err != nil {
 			t.Fatal(err)
 		}
-		got, err := splitObject(in)
-		if err != nil || len(got) != len(want) {
-			t.Fatalf("splitObject(%.40s): %d keys (%v), want %d", in, len(got), err, len(want))
+		compareNode(t, d, d.root(), want, "$")
+		d.release()
+	}
+}
+
+func compareNode(t *testing.T, d *jsonDoc, n *jsonNode, want any, path string) {
+	t.Helper()
+	switch w := want.(type) {
+	case map[string]any:
+		mem := d.members(n)
+		if len(mem) != len(w) {
+			t.Fatalf("%s: %d members, want %d", path, len(mem), len(w))
 		}
-		for k, v := range want {
-			if !bytes.Equal(bytes.TrimSpace(got[k]), bytes.TrimSpace(v)) {
-				t.Errorf("key %q: %s vs %s", k, got[k], v)
+		o := &obj{doc: d, mem: mem, errs: new([]FieldError)}
+		for k, v := range w {
+			m := o.find(k)
+			if m == nil {
+				t.Fatalf("%s: member %q not found", path, k)
 			}
+			compareNode(t, d, m, v, path+"."+k)
+		}
+	case []any:
+		mem := d.members(n)
+		if len(mem) != len(w) {
+			t.Fatalf("%s: %d elements, want %d", path, len(mem), len(w))
+		}
+		for i := range w {
+			compareNode(t, d, &mem[i], w[i], fmt.Sprintf("%s[%d]", path, i))
+		}
+	default:
+		var got any
+		if err := json.Unmarshal(d.raw(n), &got); err != nil || fmt.Sprint(got) != fmt.Sprint(w) {
+			t.Fatalf("%s: %s (%v), want %v", path, d.raw(n), err, w)
 		}
 	}
 }
 
-func TestSplitterRefusesNonObjects(t *testing.T) {
-	for _, in := range []string{`[1]`, `"s"`, `12`, `null`, ``} {
-		if _, err := splitObject([]byte(in)); err == nil {
-			t.Errorf("splitObject(%q) accepted", in)
+// The parse accepts exactly what json.Valid accepts: every cut of a
+// sample and thousands of random byte changes.
+func TestParseJSONValidatesLikeEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	swaps := []byte(`{}[]",:\ 0-.eE+tfnu\x01a1`)
+	for _, in := range scanInputs(t) {
+		for cut := 0; cut < len(in); cut += max(1, len(in)/300) {
+			checkValidity(t, in[:cut])
+		}
+		for range 2000 {
+			b := bytes.Clone(in)
+			for range 1 + r.IntN(3) {
+				b[r.IntN(len(b))] = swaps[r.IntN(len(swaps))]
+			}
+			checkValidity(t, b)
 		}
 	}
-	if _, err := splitObject([]byte(`{"a":1`)); err == nil {
-		t.Error("unterminated object accepted")
+	for _, s := range []string{``, ` `, `01`, `1.`, `.5`, `-`, `1e`, `+1`, `"\x"`, `"\u12"`, "\"\t\"", "\"\x01\"", `tru`, `nul`, `[1,]`, `{"a":1,}`, `{"a" 1}`, `{1:2}`, `[1 2]`, `1 2`, `{"a":1}}`, `[[[]]`, "\"\xff\"", `-0`, `1E400`} {
+		checkValidity(t, []byte(s))
+	}
+}
+
+func checkValidity(t *testing.T, b []byte) {
+	t.Helper()
+	d, err := parseJSON(b, maxJSONDepth)
+	d.release()
+	if want := json.Valid(b); (err == nil) != want {
+		t.Fatalf("parseJSON(%q) error %v, json.Valid %v", b, err, want)
+	}
+}
+
+func FuzzParseJSON(f *testing.F) {
+	for _, in := range scanInputs(f) {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkValidity(t, b)
+	})
+}
+
+func TestParseJSONDepthLimit(t *testing.T) {
+	deep := bytes.Repeat([]byte("["), maxJSONDepth+1)
+	deep = append(deep, bytes.Repeat([]byte("]"), maxJSONDepth+1)...)
+	if _, err := parseJSON(deep, 1); err == nil {
+		t.Error("nesting beyond the limit accepted")
+	}
+}
+
+func TestNewRecordRefusesNonObjects(t *testing.T) {
+	for _, in := range []string{`[1]`, `"s"`, `12`, `null`, ``, `{"a":1`} {
+		if _, err := newRecord([]byte(in)); err == nil {
+			t.Errorf("newRecord(%q) accepted", in)
+		}
 	}
 }
 
