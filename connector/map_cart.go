@@ -41,7 +41,7 @@ func MapCart(raw json.RawMessage) (model.Cart, error) {
 		OrigOrderID:       o.int("orig_order_id"),
 		BaseCurrency:      cur.str("base_currency_code"),
 		QuoteCurrency:     cur.str("quote_currency_code"),
-		Raw:               copyRaw(raw),
+		Raw:               keepRaw(raw),
 	}
 	if c.CustomerID == 0 && o.raw("customer_id") != nil {
 		c.CustomerID = o.int("customer_id")

@@ -34,7 +34,7 @@ func MapCreditMemo(raw json.RawMessage) (model.CreditMemo, error) {
 		Adjustment:         o.money("adjustment"),
 		AdjustmentPositive: o.money("adjustment_positive"),
 		AdjustmentNegative: o.money("adjustment_negative"),
-		Raw:                copyRaw(raw),
+		Raw:                keepRaw(raw),
 	}
 	for _, it := range o.children("items") {
 		m.Items = append(m.Items, model.CreditMemoItem{

@@ -36,7 +36,7 @@ func MapCustomer(raw json.RawMessage) (model.Customer, error) {
 		DefaultBilling:  o.str("default_billing"),
 		DefaultShipping: o.str("default_shipping"),
 		IsSubscribed:    o.child("extension_attributes").optBool("is_subscribed"),
-		Raw:             copyRaw(raw),
+		Raw:             keepRaw(raw),
 	}
 	for _, a := range o.children("addresses") {
 		c.Addresses = append(c.Addresses, mapAddress(a))
@@ -165,6 +165,10 @@ func firstStr(o *obj, keys ...string) string {
 	return ""
 }
 
-func copyRaw(raw json.RawMessage) []byte {
-	return append([]byte(nil), raw...)
+// keepRaw is the record's JSON for model.Record.Raw: a slice of the
+// page it came from, not a copy (a sync prepares and drops it right after
+// mapping; copying every record was 1.6 GB of garbage on Store L). Its
+// capacity is capped so nothing can append into the page.
+func keepRaw(raw json.RawMessage) []byte {
+	return raw[:len(raw):len(raw)]
 }

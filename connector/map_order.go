@@ -49,7 +49,7 @@ func MapOrder(raw json.RawMessage) (model.Order, error) {
 		TotalItemCount:    o.int("total_item_count"),
 		ShippingDesc:      o.str("shipping_description"),
 		RemoteIP:          o.str("remote_ip"),
-		Raw:               copyRaw(raw),
+		Raw:               keepRaw(raw),
 	}
 	for _, it := range o.children("items") {
 		ord.Items = append(ord.Items, mapOrderItem(it))

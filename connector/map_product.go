@@ -32,7 +32,7 @@ func MapProduct(raw json.RawMessage) (model.Product, error) {
 		ParentSKU:           o.str("parent_sku"),
 		CreatedAt:           o.str("created_at"),
 		UpdatedAt:           o.str("updated_at"),
-		Raw:                 copyRaw(raw),
+		Raw:                 keepRaw(raw),
 	}
 	return p, o.result("product", p.MagentoID)
 }

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 )
@@ -22,12 +23,27 @@ func compressRaw(raw []byte) ([]byte, error) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
-	enc := s2.Encode(nil, raw)
+	// Encode into a reused scratch buffer (S2 needs room for the worst
+	// case, ~1.2x the input) and keep only an exact-size copy.
+	scratch := s2Scratch.Get().(*[]byte)
+	defer s2Scratch.Put(scratch)
+	if n := s2.MaxEncodedLen(len(raw)); n > cap(*scratch) {
+		if n < 0 {
+			return nil, fmt.Errorf("compress raw json: %d bytes is too large", len(raw))
+		}
+		*scratch = make([]byte, n)
+	}
+	enc := s2.Encode((*scratch)[:cap(*scratch)], raw)
 	out := make([]byte, 1+len(enc))
 	out[0] = rawS2
 	copy(out[1:], enc)
+	if cap(*scratch) > 4<<20 { // do not keep a rare huge buffer
+		*scratch = nil
+	}
 	return out, nil
 }
+
+var s2Scratch = sync.Pool{New: func() any { return new([]byte) }}
 
 func decompressRaw(b []byte) ([]byte, error) {
 	if len(b) == 0 {

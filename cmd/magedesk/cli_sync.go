@@ -31,7 +31,7 @@ type syncFlags struct {
 	accessToken, accessTokenSecret                string
 	pageSize, concurrency                         int
 	reconcile, quiet, insecureHTTP, verbose       bool
-	cpuProfile                                    string
+	cpuProfile, memProfile                        string
 }
 
 // runSync is `magedesk sync`: add (or reuse) the channel for --url, take
@@ -61,6 +61,7 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.BoolVar(&f.verbose, "v", false, "log every request to stderr")
 	fs.BoolVar(&f.insecureHTTP, "insecure-http", false, "allow plain http to a non-local host (sends the token unencrypted)")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (performance work)")
+	fs.StringVar(&f.memProfile, "memprofile", "", "write an allocation profile of the run to this file (performance work)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -77,6 +78,9 @@ func runSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("--cpuprofile: %w", err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if f.memProfile != "" {
+		defer writeAllocProfile(f.memProfile, stderr)
 	}
 	if f.url == "" {
 		return errors.New("--url is required")
@@ -380,4 +384,18 @@ func acquireSyncLock(ctx context.Context, st *model.Store, channelID int64) (fun
 		return nil, fmt.Errorf("channel %d: %w", channelID, err)
 	}
 	return release, nil
+}
+
+// writeAllocProfile writes the run's allocations (pprof "allocs").
+func writeAllocProfile(path string, stderr io.Writer) {
+	pf, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(pf, 0)
+		if cerr := pf.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "--memprofile: %v\n", err)
+	}
 }
