@@ -15,6 +15,8 @@ import (
 	"sort"
 	"syscall"
 
+	// Before Fyne reads the locale: LANG=C made it log an error every run.
+	_ "github.com/magedesk/magedesk/cmd/magedesk/internal/posixlocale"
 	// Windows has no zone database: embed it so store time zones always load.
 	_ "time/tzdata"
 )
