@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -438,5 +439,26 @@ func TestCanceledWriteIsReportedAsUnknownOutcome(t *testing.T) {
 	err := c.DoWrite(ctx, http.MethodPut, "carts/4/order", map[string]any{}, nil)
 	if !errors.Is(err, ErrOutcomeUnknown) || !strings.Contains(HumanMessage(err), "may or may not") {
 		t.Fatalf("err = %v / %s", err, HumanMessage(err))
+	}
+}
+
+// A body shorter than its Content-Length is a transport failure (retried),
+// not a page.
+func TestClientRetriesBodyCutShort(t *testing.T) {
+	var calls atomic.Int32
+	c, _ := testServer(t, func(w http.ResponseWriter, r *http.Request) {
+		body := `{"items":[],"total_count":0}`
+		if calls.Add(1) == 1 {
+			w.Header().Set("Content-Length", strconv.Itoa(len(body)+50))
+			_, _ = w.Write([]byte(body))
+			return
+		}
+		writeJSON(w, http.StatusOK, body)
+	})
+	if _, err := c.Search(context.Background(), "customers/search", SearchCriteria{PageSize: 10, CurrentPage: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("%d calls, want 2 (one retry)", calls.Load())
 	}
 }
