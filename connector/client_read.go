@@ -40,8 +40,10 @@ func (c *Client) Search(ctx context.Context, route string, sc SearchCriteria) (*
 		if d.src[items.vs] != '[' {
 			return nil, fmt.Errorf("GET %s: search result items: %w: want array, got %s", route, ErrBadResponse, jsonKind(d.raw(items)))
 		}
-		for _, it := range d.members(items) {
-			page.Items = append(page.Items, d.raw(&it))
+		mem := d.members(items)
+		page.Items = make([]json.RawMessage, len(mem))
+		for i := range mem {
+			page.Items[i] = d.raw(&mem[i])
 		}
 	}
 	if page.TotalCount, err = flexInt(top.raw("total_count")); err != nil {
