@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // col binds one SQL column to a field of a struct. The same list serves
@@ -76,38 +77,67 @@ func (c cols) selectList(alias string) string {
 	return b.String()
 }
 
-// money binds the two columns of a Money: <name> TEXT and <name>_units.
-func money(name string, m *Money) []col {
-	return []col{{name, &m.Text}, {name + "_units", &m.Units}}
+// money binds the two columns of a Money, <name> TEXT and <name>_units
+// (colsOf expands it).
+func money(name string, m *Money) col {
+	return col{name, m}
 }
 
-// colsOf flattens single columns and money pairs.
-func colsOf(parts ...any) cols {
-	n := 0
+// colsOf lists columns, expanding money pairs. Taking cols rather than
+// ...any keeps the arguments off the heap (boxing each part was a
+// gigabyte of garbage per Store L sync).
+func colsOf(parts ...col) cols {
+	n := len(parts)
 	for _, p := range parts {
-		switch v := p.(type) {
-		case col:
+		if _, ok := p.ptr.(*Money); ok {
 			n++
-		case []col:
-			n += len(v)
-		case cols:
-			n += len(v)
 		}
 	}
 	out := make(cols, 0, n)
 	for _, p := range parts {
-		switch v := p.(type) {
-		case col:
-			out = append(out, v)
-		case []col:
-			out = append(out, v...)
-		case cols:
-			out = append(out, v...)
-		default:
-			panic(fmt.Sprintf("colsOf: %T", p))
+		if m, ok := p.ptr.(*Money); ok {
+			out = append(out, col{p.name, &m.Text}, col{unitsName(p.name), &m.Units})
+			continue
 		}
+		out = append(out, p)
 	}
 	return out
+}
+
+// joinCols concatenates column lists.
+func joinCols(parts ...cols) cols {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make(cols, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// unitsName is name + "_units", built once per name.
+func unitsName(name string) string {
+	unitsNames.RLock()
+	u, ok := unitsNames.m[name]
+	unitsNames.RUnlock()
+	if ok {
+		return u
+	}
+	unitsNames.Lock()
+	defer unitsNames.Unlock()
+	if unitsNames.m == nil {
+		unitsNames.m = map[string]string{}
+	}
+	u = name + "_units"
+	unitsNames.m[name] = u
+	return u
+}
+
+var unitsNames struct {
+	sync.RWMutex
+	m map[string]string
 }
 
 // jsonList stores a []string or []int64 as JSON text ("" when empty).

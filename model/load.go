@@ -153,7 +153,7 @@ func (s *Store) loadCarts(ctx context.Context, tail string, args []any, withRaw 
 	cs, err := loadRows(ctx, s.r, "carts", tail, args, withRaw,
 		func(c *Cart) []any { return []any{&c.ID, &c.ChannelID, &c.MagentoID, &c.SyncedAt} },
 		func(c *Cart) cols {
-			return colsOf(cartCols(c), cartTotalsCols(c), cartStatusCols(c), col{abandonedExpr("t"), &c.Abandoned})
+			return joinCols(cartCols(c), cartTotalsCols(c), cartStatusCols(c), cols{{abandonedExpr("t"), &c.Abandoned}})
 		},
 		func(c *Cart, raw []byte) { c.Raw = raw })
 	if err != nil || len(cs) == 0 {

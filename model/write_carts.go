@@ -24,7 +24,7 @@ func (a *applier) writeCart(c *Cart, p prepared) error {
 	var oldLC string
 	extra := cartExtra(&old, &oldLC)
 	lc := strings.ToLower(c.CustomerEmail)
-	data := colsOf(cartCols(c), cartTotalsCols(c), cartStatusCols(c), col{"email_lc", lc})
+	data := joinCols(cartCols(c), cartTotalsCols(c), cartStatusCols(c), cols{{"email_lc", lc}})
 	keepItems := false
 	before := func(found bool) error {
 		if found && c.TotalsUpdatedAt == "" {
@@ -92,7 +92,7 @@ func (a *applier) cartStatus(c *Cart, found bool, old *Cart) {
 // its status (Purchased and Lost are sticky), its totals (kept when a
 // delivery has none) and its guest key.
 func cartExtra(old *Cart, oldLC *string) cols {
-	return colsOf(cartStatusCols(old), cartTotalsCols(old), col{"email_lc", oldLC}, col{"customer_id", &old.CustomerID})
+	return joinCols(cartStatusCols(old), cartTotalsCols(old), cols{{"email_lc", oldLC}, {"customer_id", &old.CustomerID}})
 }
 
 // loadQuoteOrders reads, for the carts of a batch, the first order placed
