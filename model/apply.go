@@ -78,6 +78,7 @@ type applier struct {
 	children   map[string]*childTable
 	childOrder []string
 	rewritten  map[parentKey]bool
+	rowSQL     map[string]*rowSQL
 	cartLinks  [][2]int64
 	// Magento order id of each cart (quote) id of the batch that has an
 	// order, read at once before the carts are written.
@@ -200,15 +201,6 @@ type rowWrite struct {
 // writeRow upserts by key and reports whether the row was added, updated
 // or unchanged (same content hash: nothing written).
 func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, err error) {
-	where := make([]string, len(r.key))
-	for i, k := range r.key {
-		where[i] = k.name + " = ?"
-	}
-	sel := "SELECT id, hash"
-	if len(r.extra) > 0 {
-		sel += ", " + r.extra.selectList("")
-	}
-	sel += " FROM " + t.name + " WHERE " + strings.Join(where, " AND ")
 	var oldHash int64
 	var found bool
 	if known, ok := a.known[t.name]; ok && len(r.key) == 2 {
@@ -219,6 +211,15 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			}
 		}
 	} else {
+		where := make([]string, len(r.key))
+		for i, k := range r.key {
+			where[i] = k.name + " = ?"
+		}
+		sel := "SELECT id, hash"
+		if len(r.extra) > 0 {
+			sel += ", " + r.extra.selectList("")
+		}
+		sel += " FROM " + t.name + " WHERE " + strings.Join(where, " AND ")
 		dest := append([]any{&id, &oldHash}, r.extra.ptrs()...)
 		err = a.queryRow(sel, r.key.ptrs()...).Scan(dest...)
 		found = err == nil
@@ -234,13 +235,17 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			return 0, 0, err
 		}
 	}
+	q := a.rowStatements(t, &r)
+	args := make([]any, 0, len(r.key)+len(r.data)+3)
 	if !found {
-		names := append(r.key.names(), "hash", "synced_at")
-		args := append(r.key.ptrs(), r.hash, a.now)
-		names = append(names, r.data.names()...)
-		args = append(args, r.data.args()...)
-		q := "INSERT INTO " + t.name + "(" + strings.Join(names, ", ") + ") VALUES (" + placeholders(len(names)) + ")"
-		resu, err := a.exec(q, args...)
+		for _, k := range r.key {
+			args = append(args, k.ptr)
+		}
+		args = append(args, r.hash, a.now)
+		for _, d := range r.data {
+			args = append(args, argOf(d.ptr))
+		}
+		resu, err := a.exec(q.insert, args...)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -251,21 +256,60 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 		a.queueRaw(t, id, false, r.blob)
 		return id, resAdded, nil
 	}
-	sets := []string{"hash = ?", "synced_at = ?"}
-	args := []any{r.hash, a.now}
-	if t.removed {
-		sets = append(sets, "removed_in_magento = 0")
+	args = append(args, r.hash, a.now)
+	for _, d := range r.data {
+		args = append(args, argOf(d.ptr))
 	}
-	for _, n := range r.data.names() {
-		sets = append(sets, n+" = ?")
-	}
-	args = append(append(args, r.data.args()...), id)
-	if _, err := a.exec("UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
+	args = append(args, id)
+	if _, err := a.exec(q.update, args...); err != nil {
 		return 0, 0, err
 	}
 	a.remember(t.name, r, id)
 	a.queueRaw(t, id, true, r.blob)
 	return id, resUpdated, nil
+}
+
+// rowSQL is a table's INSERT and UPDATE text for one column list.
+type rowSQL struct {
+	key, data      []string
+	insert, update string
+}
+
+// rowStatements returns the INSERT and UPDATE for r, built once per
+// table and batch (a table's writer binds the same columns every time;
+// the names are checked on each use).
+func (a *applier) rowStatements(t rowTable, r *rowWrite) *rowSQL {
+	if q := a.rowSQL[t.name]; q != nil && sameNames(q.key, r.key) && sameNames(q.data, r.data) {
+		return q
+	}
+	q := &rowSQL{key: r.key.names(), data: r.data.names()}
+	names := append(append(append([]string{}, q.key...), "hash", "synced_at"), q.data...)
+	q.insert = "INSERT INTO " + t.name + "(" + strings.Join(names, ", ") + ") VALUES (" + placeholders(len(names)) + ")"
+	sets := []string{"hash = ?", "synced_at = ?"}
+	if t.removed {
+		sets = append(sets, "removed_in_magento = 0")
+	}
+	for _, n := range q.data {
+		sets = append(sets, n+" = ?")
+	}
+	q.update = "UPDATE " + t.name + " SET " + strings.Join(sets, ", ") + " WHERE id = ?"
+	if a.rowSQL == nil {
+		a.rowSQL = map[string]*rowSQL{}
+	}
+	a.rowSQL[t.name] = q
+	return q
+}
+
+func sameNames(names []string, c cols) bool {
+	if len(names) != len(c) {
+		return false
+	}
+	for i, n := range names {
+		if c[i].name != n {
+			return false
+		}
+	}
+	return true
 }
 
 // queueRaw replaces the row's raw JSON in its side table (<table>_raw) at
