@@ -51,7 +51,8 @@ type obj struct {
 	errs *[]FieldError
 }
 
-// newRecord parses a record (checking it is valid JSON). A record that
+// newRecord parses a record (checking it is valid JSON), recording the
+// members of every nested object and array, so readers never parse again. A record that
 // is not a JSON object at all cannot be mapped and is returned as a hard
 // error. Broken scalars are reported field by field by the readers.
 // Callers that map many records release() the record when done.
@@ -130,19 +131,6 @@ func (o *obj) raw(key string) json.RawMessage {
 		return nil
 	}
 	return o.doc.raw(m)
-}
-
-// nested returns a container's members (parsing it afresh in the rare
-// case the parse did not record them).
-func (o *obj) nested(m *jsonNode) []jsonNode {
-	if m.n >= 0 {
-		return o.doc.members(m)
-	}
-	d, err := parseJSON(o.doc.raw(m), maxJSONDepth)
-	if err != nil {
-		return nil
-	}
-	return d.members(d.root())
 }
 
 func isNull(r json.RawMessage) bool {
@@ -238,7 +226,7 @@ func (o *obj) strings(key string) []string {
 		o.fail(key, fmt.Errorf("want array of strings, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
-	items := o.nested(m)
+	items := o.doc.members(m)
 	out := make([]string, 0, len(items))
 	for i := range items {
 		it := o.doc.raw(&items[i])
@@ -264,7 +252,7 @@ func (o *obj) ints(key string) []int64 {
 		o.fail(key, fmt.Errorf("want array, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
-	items := o.nested(m)
+	items := o.doc.members(m)
 	out := make([]int64, 0, len(items))
 	for i := range items {
 		v, err := flexInt(o.doc.raw(&items[i]))
@@ -288,7 +276,7 @@ func (o *obj) child(key string) *obj {
 		o.fail(key, fmt.Errorf("want object, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
-	return &obj{path: o.sub(key), doc: o.doc, mem: o.nested(m), errs: o.errs}
+	return &obj{path: o.sub(key), doc: o.doc, mem: o.doc.members(m), errs: o.errs}
 }
 
 // children returns the nested objects of an array field; elements that
@@ -302,7 +290,7 @@ func (o *obj) children(key string) []*obj {
 		o.fail(key, fmt.Errorf("want array, got %s", jsonKind(o.doc.raw(m))))
 		return nil
 	}
-	items := o.nested(m)
+	items := o.doc.members(m)
 	out := make([]*obj, 0, len(items))
 	for i := range items {
 		it := &items[i]
@@ -310,7 +298,7 @@ func (o *obj) children(key string) []*obj {
 			o.fail(fmt.Sprintf("%s[%d]", key, i), fmt.Errorf("want object, got %s", jsonKind(o.doc.raw(it))))
 			continue
 		}
-		out = append(out, &obj{path: fmt.Sprintf("%s[%d]", o.sub(key), i), doc: o.doc, mem: o.nested(it), errs: o.errs})
+		out = append(out, &obj{path: fmt.Sprintf("%s[%d]", o.sub(key), i), doc: o.doc, mem: o.doc.members(it), errs: o.errs})
 	}
 	return out
 }

@@ -241,10 +241,7 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 		for _, k := range r.key {
 			args = append(args, k.ptr)
 		}
-		args = append(args, r.hash, a.now)
-		for _, d := range r.data {
-			args = append(args, argOf(d.ptr))
-		}
+		args = r.data.appendArgs(append(args, r.hash, a.now))
 		resu, err := a.exec(q.insert, args...)
 		if err != nil {
 			return 0, 0, err
@@ -256,11 +253,7 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 		a.queueRaw(t, id, false, r.blob)
 		return id, resAdded, nil
 	}
-	args = append(args, r.hash, a.now)
-	for _, d := range r.data {
-		args = append(args, argOf(d.ptr))
-	}
-	args = append(args, id)
+	args = append(r.data.appendArgs(append(args, r.hash, a.now)), id)
 	if _, err := a.exec(q.update, args...); err != nil {
 		return 0, 0, err
 	}

@@ -185,10 +185,7 @@ func (a *applier) insertRows(table, parentCol string, rows []childRow) error {
 		chunk := rows[start:min(start+per, len(rows))]
 		args := make([]any, 0, len(chunk)*len(names))
 		for _, r := range chunk {
-			args = append(args, r.parent)
-			for _, c := range r.cols {
-				args = append(args, argOf(c.ptr))
-			}
+			args = r.cols.appendArgs(append(args, r.parent))
 		}
 		q := head + strings.Repeat(one+", ", len(chunk)-1) + one
 		if _, err := a.exec(q, args...); err != nil {

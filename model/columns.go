@@ -40,11 +40,15 @@ func (c cols) ptrs() []any {
 // types are dereferenced here: database/sql would otherwise do it by
 // reflection, which showed up in ApplyBatch profiles.
 func (c cols) args() []any {
-	out := make([]any, len(c))
-	for i, x := range c {
-		out[i] = argOf(x.ptr)
+	return c.appendArgs(make([]any, 0, len(c)))
+}
+
+// appendArgs appends the column values (as args) to dst.
+func (c cols) appendArgs(dst []any) []any {
+	for _, x := range c {
+		dst = append(dst, argOf(x.ptr))
 	}
-	return out
+	return dst
 }
 
 func argOf(p any) any {
