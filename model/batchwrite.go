@@ -34,14 +34,9 @@ func (a *applier) preload(table string, magentoIDs []int64, extra []string) erro
 		sel += ", " + e
 	}
 	sel += " FROM " + table + " WHERE channel_id = ? AND magento_id IN ("
-	for start := 0; start < len(magentoIDs); start += 500 {
-		chunk := magentoIDs[start:min(start+500, len(magentoIDs))]
-		args := make([]any, 0, len(chunk)+1)
-		args = append(args, a.ch)
-		for _, id := range chunk {
-			args = append(args, id)
-		}
-		rows, err := a.tx.QueryContext(a.sqlCtx, sel+placeholders(len(chunk))+")", args...)
+	return eachIDChunk(magentoIDs, func(chunk []int64) error {
+		args, in := appendIDs(append(make([]any, 0, 1+inShape(len(chunk))), a.ch), chunk)
+		rows, err := a.query(sel+in+")", args...)
 		if err != nil {
 			return fmt.Errorf("preload %s: %w", table, err)
 		}
@@ -62,8 +57,8 @@ func (a *applier) preload(table string, magentoIDs []int64, extra []string) erro
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("preload %s: %w", table, err)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // assignExtra copies preloaded values into the caller's extra pointers.
@@ -154,15 +149,13 @@ func (a *applier) queueChild(table, parentCol string, parentID int64, cs cols) {
 func (a *applier) flushChildren() error {
 	for _, name := range a.childOrder {
 		t := a.children[name]
-		for start := 0; start < len(t.replace); start += 500 {
-			chunk := t.replace[start:min(start+500, len(t.replace))]
-			args := make([]any, len(chunk))
-			for i, id := range chunk {
-				args[i] = id
-			}
-			if _, err := a.exec("DELETE FROM "+name+" WHERE "+t.parentCol+" IN ("+placeholders(len(chunk))+")", args...); err != nil {
-				return err
-			}
+		err := eachIDChunk(t.replace, func(chunk []int64) error {
+			args, in := appendIDs(make([]any, 0, inShape(len(chunk))), chunk)
+			_, err := a.exec("DELETE FROM "+name+" WHERE "+t.parentCol+" IN ("+in+")", args...)
+			return err
+		})
+		if err != nil {
+			return err
 		}
 		if len(t.rows) > 0 {
 			if err := a.insertRows(name, t.parentCol, t.rows); err != nil {
@@ -174,21 +167,21 @@ func (a *applier) flushChildren() error {
 	return nil
 }
 
-// insertRows writes rows with INSERTs of up to ~30000 parameters each
-// (SQLite's limit is 32766). The statement for a full chunk is reused.
+// insertRows writes rows with multi-row INSERTs of at most 64 rows and
+// ~8000 parameters, in chunks of fixed sizes (rowChunks) so that each
+// size's statement is prepared once per connection.
 func (a *applier) insertRows(table, parentCol string, rows []childRow) error {
 	names := append([]string{parentCol}, rows[0].cols.names()...)
-	per := max(1, min(500, 30000/len(names)))
 	one := "(" + placeholders(len(names)) + ")"
 	head := "INSERT INTO " + table + "(" + strings.Join(names, ", ") + ") VALUES "
-	for start := 0; start < len(rows); start += per {
-		chunk := rows[start:min(start+per, len(rows))]
-		args := make([]any, 0, len(chunk)*len(names))
-		for _, r := range chunk {
+	args := make([]any, 0, min(len(rows), 64)*len(names))
+	for _, size := range rowChunks(len(rows), min(64, 8000/len(names))) {
+		args = args[:0]
+		for _, r := range rows[:size] {
 			args = r.cols.appendArgs(append(args, r.parent))
 		}
-		q := head + strings.Repeat(one+", ", len(chunk)-1) + one
-		if _, err := a.exec(q, args...); err != nil {
+		rows = rows[size:]
+		if _, err := a.exec(head+strings.Repeat(one+", ", size-1)+one, args...); err != nil {
 			return err
 		}
 	}
@@ -210,15 +203,18 @@ func (a *applier) queueCartLink(quoteID, orderMagentoID int64) {
 }
 
 func (a *applier) flushCartLinks() error {
-	for start := 0; start < len(a.cartLinks); start += 500 {
-		chunk := a.cartLinks[start:min(start+500, len(a.cartLinks))]
-		args := make([]any, 0, 2*len(chunk)+1)
-		for _, l := range chunk {
+	for start := 0; start < len(a.cartLinks); start += maxInList {
+		chunk := a.cartLinks[start:min(start+maxInList, len(a.cartLinks))]
+		n := inShape(len(chunk))
+		args := make([]any, 0, 2*n+1)
+		for i := range n {
+			// Padded by repeating the last pair (it sets the same values).
+			l := chunk[min(i, len(chunk)-1)]
 			args = append(args, l[0], l[1])
 		}
 		args = append(args, a.ch)
 		q := `UPDATE carts SET status = 'purchased', status_note = '', order_magento_id = v.column2
-			FROM (VALUES ` + strings.Repeat("(?, ?), ", len(chunk)-1) + `(?, ?)) AS v
+			FROM (VALUES ` + strings.Repeat("(?, ?), ", n-1) + `(?, ?)) AS v
 			WHERE carts.channel_id = ? AND carts.magento_id = v.column1 AND carts.status <> 'purchased'`
 		if _, err := a.exec(q, args...); err != nil {
 			return err

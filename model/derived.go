@@ -144,17 +144,13 @@ func (a *applier) refreshDerived(deferred bool) error {
 		_, err := a.exec(`UPDATE channels SET derived_stale = 1 WHERE id = ? AND derived_stale = 0`, a.ch)
 		return err
 	}
-	ids := sortedKeys(a.customers)
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		args := make([]any, 0, len(chunk)+1)
-		args = append(args, a.ch)
-		for _, id := range chunk {
-			args = append(args, id)
-		}
-		if _, err := a.exec(refreshCustomersSQL+placeholders(len(chunk))+")", args...); err != nil {
-			return err
-		}
+	err := eachIDChunk(sortedKeys(a.customers), func(chunk []int64) error {
+		args, in := appendIDs([]any{a.ch}, chunk)
+		_, err := a.exec(refreshCustomersSQL+in+")", args...)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	for _, email := range sortedKeys(a.guests) {
 		if _, err := a.exec(refreshGuestSQL, a.ch, email); err != nil {

@@ -14,29 +14,25 @@ func loadChildren[T any](ctx context.Context, db *sql.DB, table, parentCol strin
 	colsFn func(*T) cols, add func(parentID int64, v T)) error {
 	var probe T
 	sel := "SELECT " + parentCol + ", " + colsFn(&probe).selectList("") + " FROM " + table + " WHERE " + parentCol + " IN ("
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := db.QueryContext(ctx, sel+placeholders(len(chunk))+") ORDER BY id", args...)
+	err := eachIDChunk(ids, func(chunk []int64) error {
+		args, in := appendIDs(nil, chunk)
+		rows, err := db.QueryContext(ctx, sel+in+") ORDER BY id", args...)
 		if err != nil {
-			return fmt.Errorf("load %s: %w", table, err)
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var v T
 			var pid int64
 			if err := rows.Scan(append([]any{&pid}, colsFn(&v).ptrs()...)...); err != nil {
-				rows.Close()
-				return fmt.Errorf("load %s: %w", table, err)
+				return err
 			}
 			add(pid, v)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("load %s: %w", table, err)
-		}
+		return rows.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("load %s: %w", table, err)
 	}
 	return nil
 }

@@ -89,9 +89,10 @@ func Open(path string) (*Store, error) {
 	f.Close()
 
 	// The writer gets a large page cache (bulk upserts touch a dozen
-	// indexes per order) and the driver's statement cache, so statements
-	// prepared inside one transaction are reused by the next.
-	w, err := sql.Open("sqlite3", path+"?"+pragmas+"&_txlock=immediate&_cache_size=-65536&_stmt_cache_size=256")
+	// indexes per order) and a statement cache large enough for every
+	// shape of its queries (sqlshape.go), so the statements compiled in
+	// one transaction are reused by the next (see txw).
+	w, err := sql.Open("sqlite3", path+"?"+pragmas+"&_txlock=immediate&_cache_size=-65536&_stmt_cache_size=512")
 	if err != nil {
 		return nil, fmt.Errorf("open store writer: %w", err)
 	}
@@ -163,7 +164,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *txw) error) error {
 	if err != nil {
 		return fmt.Errorf("begin write: %w", err)
 	}
-	w := &txw{ctx: ctx, sqlCtx: context.WithoutCancel(ctx), tx: tx, s: s, stmts: map[string]*sql.Stmt{}}
+	w := &txw{ctx: ctx, sqlCtx: context.WithoutCancel(ctx), tx: tx, s: s}
 	if err := fn(w); err != nil {
 		tx.Rollback()
 		return err
@@ -174,8 +175,12 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *txw) error) error {
 	return nil
 }
 
-// txw is one write transaction with its statements bound to the tx, so a
-// batch of hundreds of records reuses each prepared statement.
+// txw is one write transaction. Its statements run through go-sqlite3's
+// per-connection statement cache (_stmt_cache_size), which keeps each
+// query's compiled statement across transactions; a statement prepared
+// explicitly (Tx.Prepare) bypasses that cache and was compiled afresh in
+// every transaction (a sixth of the initial sync's writer time, most of
+// it the multi-row INSERTs).
 type txw struct {
 	ctx context.Context
 	// sqlCtx is ctx without its cancellation, for the statements: given a
@@ -188,46 +193,37 @@ type txw struct {
 	sqlCtx context.Context
 	tx     *sql.Tx
 	s      *Store
-	stmts  map[string]*sql.Stmt
 }
 
-func (w *txw) stmt(query string) (*sql.Stmt, error) {
-	if st, ok := w.stmts[query]; ok {
-		return st, nil
-	}
-	// Prepared on the transaction itself: the writer pool has exactly one
-	// connection, which the transaction holds, so preparing on the pool
-	// would wait forever.
-	st, err := w.tx.PrepareContext(w.sqlCtx, query)
-	if err != nil {
-		return nil, fmt.Errorf("prepare %q: %w", firstLine(query), err)
-	}
-	w.stmts[query] = st
-	return st, nil
-}
+// traceWrite, when set (by tests), sees the text of every writer statement.
+var traceWrite func(query string)
 
 func (w *txw) exec(query string, args ...any) (sql.Result, error) {
-	st, err := w.stmt(query)
-	if err != nil {
-		return nil, err
-	}
 	if err := w.ctx.Err(); err != nil {
 		return nil, err
 	}
-	res, err := st.ExecContext(w.sqlCtx, args...)
+	if traceWrite != nil {
+		traceWrite(query)
+	}
+	res, err := w.tx.ExecContext(w.sqlCtx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", firstLine(query), err)
 	}
 	return res, nil
 }
 
-func (w *txw) queryRow(query string, args ...any) *sql.Row {
-	st, err := w.stmt(query)
-	if err != nil {
-		// Surface the prepare error through the Row's Scan.
-		return w.tx.QueryRowContext(w.sqlCtx, query, args...)
+func (w *txw) query(query string, args ...any) (*sql.Rows, error) {
+	if traceWrite != nil {
+		traceWrite(query)
 	}
-	return st.QueryRowContext(w.sqlCtx, args...)
+	return w.tx.QueryContext(w.sqlCtx, query, args...)
+}
+
+func (w *txw) queryRow(query string, args ...any) *sql.Row {
+	if traceWrite != nil {
+		traceWrite(query)
+	}
+	return w.tx.QueryRowContext(w.sqlCtx, query, args...)
 }
 
 func firstLine(q string) string {

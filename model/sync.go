@@ -202,30 +202,26 @@ func (a *applier) eraseCustomer(magentoID int64) error {
 // from the record whether such a cart is active).
 func (s *Store) CartsNeedingTotals(ctx context.Context, channelID int64, magentoIDs []int64) ([]int64, error) {
 	stored := map[int64]bool{}
-	for start := 0; start < len(magentoIDs); start += 500 {
-		chunk := magentoIDs[start:min(start+500, len(magentoIDs))]
-		args := []any{channelID}
-		for _, id := range chunk {
-			args = append(args, id)
-		}
+	err := eachIDChunk(magentoIDs, func(chunk []int64) error {
+		args, in := appendIDs([]any{channelID}, chunk)
 		rows, err := s.r.QueryContext(ctx, `SELECT magento_id, is_active = 1 AND status <> 'purchased'
-			AND updated_at <> totals_updated_at FROM carts WHERE channel_id = ? AND magento_id IN (`+placeholders(len(chunk))+`)`, args...)
+			AND updated_at <> totals_updated_at FROM carts WHERE channel_id = ? AND magento_id IN (`+in+`)`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("carts needing totals: %w", err)
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var id int64
 			var need bool
 			if err := rows.Scan(&id, &need); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("carts needing totals: %w", err)
+				return err
 			}
 			stored[id] = need
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("carts needing totals: %w", err)
-		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("carts needing totals: %w", err)
 	}
 	var out []int64
 	for _, id := range magentoIDs {

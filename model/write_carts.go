@@ -102,15 +102,14 @@ func (a *applier) loadQuoteOrders(carts []Cart) error {
 		return nil
 	}
 	a.quoteOrders = make(map[int64]int64, len(carts))
-	for start := 0; start < len(carts); start += 500 {
-		chunk := carts[start:min(start+500, len(carts))]
-		args := make([]any, 0, len(chunk)+1)
-		args = append(args, a.ch)
-		for i := range chunk {
-			args = append(args, chunk[i].MagentoID)
-		}
-		rows, err := a.tx.QueryContext(a.sqlCtx, `SELECT quote_id, min(magento_id) FROM orders
-			WHERE channel_id = ? AND quote_id IN (`+placeholders(len(chunk))+`) GROUP BY quote_id`, args...)
+	quotes := make([]int64, len(carts))
+	for i := range carts {
+		quotes[i] = carts[i].MagentoID
+	}
+	return eachIDChunk(quotes, func(chunk []int64) error {
+		args, in := appendIDs([]any{a.ch}, chunk)
+		rows, err := a.query(`SELECT quote_id, min(magento_id) FROM orders
+			WHERE channel_id = ? AND quote_id IN (`+in+`) GROUP BY quote_id`, args...)
 		if err != nil {
 			return fmt.Errorf("orders of carts: %w", err)
 		}
@@ -126,6 +125,6 @@ func (a *applier) loadQuoteOrders(carts []Cart) error {
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("orders of carts: %w", err)
 		}
-	}
-	return nil
+		return nil
+	})
 }
