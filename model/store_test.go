@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -29,6 +30,48 @@ func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
 	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Mode().Perm() != 0o600 {
 		t.Errorf("wal mode = %v", fi.Mode().Perm())
 	}
+}
+
+func pragmaOf(t *testing.T, s *Store, name string) string {
+	t.Helper()
+	var v string
+	if err := s.r.QueryRow("PRAGMA " + name).Scan(&v); err != nil {
+		t.Fatalf("PRAGMA %s: %v", name, err)
+	}
+	return v
+}
+
+func TestNewFileGetsLargePagesAndWAL(t *testing.T) {
+	s := newTestStore(t)
+	if got := pragmaOf(t, s, "page_size"); got != "16384" {
+		t.Errorf("page_size = %s, want 16384", got)
+	}
+	if got := pragmaOf(t, s, "journal_mode"); got != "wal" {
+		t.Errorf("journal_mode = %s, want wal", got)
+	}
+}
+
+// A database created with SQLite's default pages (every file before the
+// page size was set) opens, keeps its pages and takes writes.
+func TestExistingFileKeepsItsPageSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := sql.Open("sqlite3", path+"?_journal_mode=WAL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec("CREATE TABLE before_us(x)"); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := pragmaOf(t, s, "page_size"); got != "4096" {
+		t.Errorf("page_size = %s, want the file's 4096", got)
+	}
+	newTestChannel(t, s)
 }
 
 func TestDefaultDataDirHonoursEnv(t *testing.T) {

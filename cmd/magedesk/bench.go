@@ -107,7 +107,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	// 1. The simulator in its own process, behind a counting proxy.
-	simURL, stopSim, err := startDemoStore(ctx, exe, f.size, dir, stdout)
+	simURL, stopSim, simCPU, err := startDemoStore(ctx, exe, f.size, dir, stdout)
 	if err != nil {
 		return err
 	}
@@ -121,11 +121,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	// 2. Download + decode only.
 	fmt.Fprintln(stdout, "measuring download + decode of every page ...")
+	sim0, self0 := simCPU(), selfCPU()
 	dl, dlEntities, err := benchDownloadOnly(ctx, proxy.URL, f)
 	if err != nil {
 		return fmt.Errorf("download-only pass: %w", err)
 	}
 	res.add("download + decode only (same engine, sink keeps nothing): %s, %d requests", dl.Round(time.Millisecond), proxy.Requests())
+	res.add("  CPU: %s", cpuSplit("engine + counting proxy", selfCPU()-self0, simCPU()-sim0))
 	res.add("  per entity: %s", dlEntities)
 	if f.downloadOnly {
 		return nil
@@ -134,12 +136,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// 3. Initial sync in a separate process.
 	db := filepath.Join(dir, "bench.db")
 	fmt.Fprintln(stdout, "initial sync in a separate process ...")
+	sim0, self0 = simCPU(), selfCPU()
 	first, err := runSyncProcess(ctx, exe, proxy.URL, f, db, filepath.Join(dir, "sync-initial.log"))
 	if err != nil {
 		return err
 	}
 	res.add("initial sync: %s wall, %s CPU in the sync process, peak RSS %.1f MB", first.took.Round(time.Millisecond),
 		first.cpu.Round(time.Millisecond), float64(first.maxRSS)/(1<<20))
+	res.add("  CPU: %s", cpuSplit("counting proxy", selfCPU()-self0, simCPU()-sim0))
 	ratio := first.took.Seconds() / dl.Seconds()
 	res.add("  per entity: %s", first.entities)
 	res.add("initial sync / download-only = %.2f", ratio)
@@ -186,21 +190,33 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+// cpuSplit names where the CPU time of a phase went besides the sync
+// process: this process (what) and the simulator; both compete with the
+// sync for the machine's cores.
+func cpuSplit(what string, self, sim time.Duration) string {
+	if self == 0 && sim == 0 {
+		return "not measured on this system"
+	}
+	return fmt.Sprintf("%s %s, simulator %s", what, self.Round(100*time.Millisecond), sim.Round(100*time.Millisecond))
+}
+
 func defaultEntities() []string {
 	return []string{model.EntityCustomers, model.EntityCarts, model.EntityOrders, model.EntityCreditMemos, model.EntitySubscribers}
 }
 
 // startDemoStore runs `magedesk demo-store` on a free loopback port and
 // waits until it answers.
-func startDemoStore(ctx context.Context, exe, size, dir string, stdout io.Writer) (string, func(), error) {
+// startDemoStore runs `magedesk demo-store` and returns its URL, a stop
+// function and a function that reads the CPU time it has used so far.
+func startDemoStore(ctx context.Context, exe, size, dir string, stdout io.Writer) (string, func(), func() time.Duration, error) {
 	port, err := freePort()
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	addr := "127.0.0.1:" + strconv.Itoa(port)
 	logf, err := os.Create(filepath.Join(dir, "demo-store.log"))
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	cmd := exec.Command(exe, "demo-store", "--size", size, "--addr", addr)
 	cmd.Stdout, cmd.Stderr = logf, logf
@@ -208,7 +224,7 @@ func startDemoStore(ctx context.Context, exe, size, dir string, stdout io.Writer
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		logf.Close()
-		return "", nil, fmt.Errorf("start demo-store: %w", err)
+		return "", nil, nil, fmt.Errorf("start demo-store: %w", err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -230,21 +246,21 @@ func startDemoStore(ctx context.Context, exe, size, dir string, stdout io.Writer
 		select {
 		case err := <-exited:
 			logf.Close()
-			return "", nil, fmt.Errorf("demo-store exited early (%v); see %s", err, logf.Name())
+			return "", nil, nil, fmt.Errorf("demo-store exited early (%v); see %s", err, logf.Name())
 		case <-ctx.Done():
 			stop()
-			return "", nil, ctx.Err()
+			return "", nil, nil, ctx.Err()
 		case <-time.After(200 * time.Millisecond):
 		}
 		resp, err := http.Get(url + "/rest/V1/store/websites")
 		if err == nil {
 			resp.Body.Close()
 			fmt.Fprintf(stdout, "demo-store ready after %s\n", time.Since(start).Round(time.Millisecond))
-			return url, stop, nil
+			return url, stop, func() time.Duration { return processCPU(cmd.Process.Pid) }, nil
 		}
 		if time.Now().After(deadline) {
 			stop()
-			return "", nil, errors.New("demo-store did not answer within 5 minutes")
+			return "", nil, nil, errors.New("demo-store did not answer within 5 minutes")
 		}
 	}
 }
