@@ -53,9 +53,8 @@ func (s *Store) ForgetCustomer(ctx context.Context, customerID int64) (int64, er
 // scrubLeftovers removes the copies of erased text SQLite keeps outside
 // the rows: terms in the full-text segments (merged away by 'optimize'),
 // divider keys in the interior pages of indexes on email and name columns
-// (REINDEX rebuilds them; secure_delete zeroes the old pages), and pages
-// freed before secure_delete was on (filled with zeros by allocating them
-// to a scratch table, then dropped).
+// (REINDEX rebuilds them; secure_delete zeroes the old pages), and stale
+// bytes in free pages and in the unused space of live pages (VACUUM).
 func scrubLeftovers(ctx context.Context, conn *sql.Conn) error {
 	steps := []string{
 		"INSERT INTO customers_fts(customers_fts) VALUES ('optimize')",
@@ -84,33 +83,15 @@ func scrubLeftovers(ctx context.Context, conn *sql.Conn) error {
 			return fmt.Errorf("%s: %w", q, err)
 		}
 	}
-	var free, pageSize int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA freelist_count").Scan(&free); err != nil {
-		return fmt.Errorf("freelist: %w", err)
+	// Erased text can also sit in the unused space of live pages (a
+	// leaf that became an interior page, cells moved by a rebalance while
+	// secure_delete was off) and in free pages: VACUUM rebuilds the file
+	// from the live rows only. It costs a rewrite of the file, once per
+	// forgotten customer.
+	if _, err := conn.ExecContext(ctx, "VACUUM"); err != nil {
+		return fmt.Errorf("vacuum: %w", err)
 	}
-	if err := conn.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
-		return fmt.Errorf("page size: %w", err)
-	}
-	if free == 0 {
-		return nil
-	}
-	return withTx(ctx, conn, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "CREATE TABLE magedesk_scrub (b BLOB)"); err != nil {
-			return fmt.Errorf("scrub: %w", err)
-		}
-		// 1 MB rows: overflow pages come off the freelist first, so the
-		// free pages are overwritten with zeros; then they go back, zeroed.
-		const chunk = 1 << 20
-		for left := free * pageSize; left > 0; left -= chunk {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO magedesk_scrub VALUES (zeroblob(?))", min(left, chunk)); err != nil {
-				return fmt.Errorf("scrub: %w", err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, "DROP TABLE magedesk_scrub"); err != nil {
-			return fmt.Errorf("scrub: %w", err)
-		}
-		return nil
-	})
+	return nil
 }
 
 func withTx(ctx context.Context, conn *sql.Conn, fn func(*sql.Tx) error) error {
