@@ -147,9 +147,10 @@ func Open(path string) (*Store, error) {
 const pageSize = 16384
 
 // initFile gives a new, empty database file its page size and WAL mode
-// before anything else writes to it.
+// before anything else writes to it (a second process starting at the
+// same moment waits for it, and its own page_size is then a no-op).
 func initFile(path string) error {
-	db, err := sql.Open("sqlite3", path)
+	db, err := sql.Open("sqlite3", path+"?_busy_timeout=10000")
 	if err != nil {
 		return err
 	}
