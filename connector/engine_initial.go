@@ -257,7 +257,7 @@ func (e *Engine) advanceSlice(plan *initialPlan, res sliceDone) {
 // commitSlicePages stores fetched pages and the plan that covers them in
 // one batch.
 func (e *Engine) commitSlicePages(ctx context.Context, runID int64, st *stream, state *model.SyncState, plan *initialPlan, pages []page) error {
-	b := model.Batch{ChannelID: e.ch.ID, Entity: st.entity, RunID: runID, DeferDerived: true}
+	b := model.Batch{ChannelID: e.ch.ID, Entity: st.entity, RunID: runID, DeferDerived: true, CommitLater: true}
 	derived := st.entity == model.EntityCustomers && !e.Learned().HasNewsletterRoute && e.enabled(model.EntitySubscribers)
 	for _, p := range pages {
 		b.Errors = append(b.Errors, p.errs...)

@@ -23,7 +23,11 @@ func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
 		return Counters{}, fmt.Errorf("apply %s batch for channel %d: %w", b.Entity, b.ChannelID, err)
 	}
 	var c Counters
-	err = s.writeTx(ctx, func(w *txw) error {
+	write := s.writeTx
+	if b.CommitLater && b.RunID != 0 {
+		write = func(ctx context.Context, fn func(w *txw) error) error { return s.applyLater(ctx, b.RunID, fn) }
+	}
+	err = write(ctx, func(w *txw) error {
 		a := newApplier(w, b.ChannelID, prep)
 		if err := a.apply(&b); err != nil {
 			return err

@@ -26,6 +26,12 @@ type Batch struct {
 	// more than writing the rows.
 	DeferDerived bool
 
+	// CommitLater lets the batch share one transaction with the batches of
+	// the same run that follow, for up to two seconds (linger.go): its rows,
+	// State and counters become visible and durable together with theirs.
+	// Any other write, Flush and Close commit it. Only with a RunID.
+	CommitLater bool
+
 	// State, when not nil, replaces the entity's SyncState in the same transaction.
 	State *SyncState
 	// RunID and Counters, when RunID != 0, add Counters (Read, Skipped, Failed

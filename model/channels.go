@@ -36,7 +36,7 @@ func (s *Store) CreateChannel(ctx context.Context, ch *Channel) error {
 	}
 	cs := channelCols(ch)
 	q := "INSERT INTO channels(" + strings.Join(cs.names(), ", ") + ") VALUES (" + placeholders(len(cs)) + ")"
-	res, err := s.w.ExecContext(ctx, q, cs.ptrs()...)
+	res, err := s.execW(ctx, q, cs.ptrs()...)
 	if err != nil {
 		return fmt.Errorf("create channel %q: %w", ch.Name, err)
 	}
@@ -59,7 +59,7 @@ func (s *Store) UpdateChannel(ctx context.Context, ch *Channel) error {
 		sets[i] = n + " = ?"
 	}
 	args := append(cs.ptrs(), ch.ID)
-	res, err := s.w.ExecContext(ctx, "UPDATE channels SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...)
+	res, err := s.execW(ctx, "UPDATE channels SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...)
 	if err != nil {
 		return fmt.Errorf("update channel %d: %w", ch.ID, err)
 	}
@@ -105,7 +105,7 @@ func (s *Store) ListChannels(ctx context.Context) ([]Channel, error) {
 
 // DeleteChannel removes the channel and, by cascade, all its data.
 func (s *Store) DeleteChannel(ctx context.Context, id int64) error {
-	res, err := s.w.ExecContext(ctx, "DELETE FROM channels WHERE id = ?", id)
+	res, err := s.execW(ctx, "DELETE FROM channels WHERE id = ?", id)
 	if err != nil {
 		return fmt.Errorf("delete channel %d: %w", id, err)
 	}

@@ -17,6 +17,7 @@ import (
 // keeps elsewhere and truncates the WAL, so the erased text is in no file
 // of the data folder afterwards.
 func (s *Store) ForgetCustomer(ctx context.Context, customerID int64) (int64, error) {
+	s.Flush() // a sync's uncommitted batches; its failure is the sync run's to report
 	db, err := sql.Open("sqlite3", "file:"+s.Path()+"?_busy_timeout=10000&_foreign_keys=1&_secure_delete=on&_txlock=immediate")
 	if err != nil {
 		return 0, fmt.Errorf("forget customer %d: %w", customerID, err)

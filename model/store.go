@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // driver "sqlite3"
@@ -26,6 +27,13 @@ type Store struct {
 	// clock is time.Now unless a test sets it; it decides which open carts
 	// count as abandoned at read time.
 	clock func() time.Time
+
+	// wmu orders the writes of this process on w: ordinary transactions,
+	// single statements and the transaction CommitLater batches share
+	// (linger.go), which any other write commits first.
+	wmu          sync.Mutex
+	open         *openTx
+	lingerFailed map[int64]error // sync run -> its shared transaction's failure
 }
 
 // SetClock replaces the store's clock (tests, demos).
@@ -181,16 +189,21 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes both pools (and removes an OpenMemory store's folder).
 func (s *Store) Close() error {
+	errF := s.Flush()
 	errR := s.r.Close()
 	errW := s.w.Close()
 	if s.tempDir != "" {
 		os.RemoveAll(s.tempDir)
 	}
-	return errors.Join(errW, errR)
+	return errors.Join(errF, errW, errR)
 }
 
 // writeTx runs fn in one IMMEDIATE transaction on the writer connection.
+// Batches left uncommitted by CommitLater are committed first.
 func (s *Store) writeTx(ctx context.Context, fn func(w *txw) error) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	s.flushBeforeWrite()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin write: %w", err)

@@ -106,7 +106,7 @@ func (s *Store) AcquireSyncLock(ctx context.Context, channelID int64, owner stri
 			<-done
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			if _, err := s.w.ExecContext(ctx, `DELETE FROM sync_locks WHERE channel_id = ? AND token = ?`, channelID, token); err != nil {
+			if _, err := s.execW(ctx, `DELETE FROM sync_locks WHERE channel_id = ? AND token = ?`, channelID, token); err != nil {
 				slog.Warn("release sync lock", "channel", channelID, "err", err)
 			}
 		})
@@ -124,7 +124,7 @@ func (s *Store) beatSyncLock(channelID int64, token string, stop <-chan struct{}
 			return
 		case <-t.C:
 			ctx, cancel := context.WithTimeout(context.Background(), SyncLockStale/2)
-			_, err := s.w.ExecContext(ctx, `UPDATE sync_locks SET heartbeat_at = ? WHERE channel_id = ? AND token = ?`,
+			_, err := s.execW(ctx, `UPDATE sync_locks SET heartbeat_at = ? WHERE channel_id = ? AND token = ?`,
 				nowUTC(), channelID, token)
 			cancel()
 			if err != nil {
