@@ -23,13 +23,8 @@ import (
 // are credit memos in state Refunded (2).
 
 // refreshCustomersSQL recomputes the figures of the customers whose Magento
-// ids fill the IN list (appended by the caller); refreshAllCustomersSQL
-// those of every customer of a channel.
-const refreshCustomersSQL = refreshCustomersSet + ` AND magento_id IN (`
-
-const refreshAllCustomersSQL = refreshCustomersSet
-
-const refreshCustomersSet = `UPDATE customers SET
+// ids fill the IN list (appended by the caller).
+const refreshCustomersSQL = `UPDATE customers SET
 	(orders_count, lifetime_units, first_order_at, last_order_at, lifetime_currency) = (
 	SELECT count(*),
 		coalesce(sum(o.base_grand_total_units), 0) - coalesce((
@@ -39,7 +34,33 @@ const refreshCustomersSet = `UPDATE customers SET
 				AND o2.state <> 'canceled' AND cm.state = 2), 0),
 		coalesce(min(o.created_at), ''), coalesce(max(o.created_at), ''), coalesce(max(o.base_currency), '')
 	FROM orders o WHERE o.channel_id = customers.channel_id AND o.customer_id = customers.magento_id AND o.state <> 'canceled')
-WHERE channel_id = ?`
+WHERE channel_id = ? AND magento_id IN (`
+
+// refreshAllCustomersSQL computes the same figures for every customer of
+// a channel (?1) set-based: one pass over the channel's orders (the
+// covering orders_customer index) and one over its refunds, instead of a
+// lookup per customer. It writes only the customers whose figures
+// change: a refresh after the credit memos of an initial sync rewrote
+// every customer row for the few that had a refund.
+const refreshAllCustomersSQL = `WITH placed AS (
+	SELECT customer_id AS cid, count(*) AS n, sum(base_grand_total_units) AS units,
+		min(created_at) AS first, max(created_at) AS last, max(base_currency) AS cur
+	FROM orders WHERE channel_id = ?1 AND customer_id <> 0 AND state <> 'canceled' GROUP BY customer_id),
+refunded AS (
+	SELECT o.customer_id AS cid, sum(cm.base_grand_total_units) AS units FROM orders o
+	CROSS JOIN credit_memos cm ON cm.channel_id = o.channel_id AND cm.order_id = o.magento_id
+	WHERE o.channel_id = ?1 AND o.customer_id <> 0 AND o.state <> 'canceled' AND cm.state = 2
+	GROUP BY o.customer_id),
+fig AS (
+	SELECT c.id, coalesce(p.n, 0) AS n, coalesce(p.units, 0) - coalesce(r.units, 0) AS units,
+		coalesce(p.first, '') AS first, coalesce(p.last, '') AS last, coalesce(p.cur, '') AS cur
+	FROM customers c LEFT JOIN placed p ON p.cid = c.magento_id LEFT JOIN refunded r ON r.cid = c.magento_id
+	WHERE c.channel_id = ?1)
+UPDATE customers SET orders_count = fig.n, lifetime_units = fig.units, first_order_at = fig.first,
+	last_order_at = fig.last, lifetime_currency = fig.cur
+FROM fig WHERE customers.id = fig.id AND (customers.orders_count, customers.lifetime_units,
+	customers.first_order_at, customers.last_order_at, customers.lifetime_currency)
+	IS NOT (fig.n, fig.units, fig.first, fig.last, fig.cur)`
 
 // refreshGuestSQL upserts one guest group (?1 channel, ?2 lower-cased
 // email) from its guest orders and carts; it writes nothing when the
@@ -120,7 +141,11 @@ ON CONFLICT(channel_id, email_lc) DO UPDATE SET email = excluded.email, firstnam
 	lastname = excluded.lastname, orders_count = excluded.orders_count, carts_count = excluded.carts_count,
 	first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at,
 	linked_customer_id = excluded.linked_customer_id, lifetime_units = excluded.lifetime_units,
-	lifetime_currencies = excluded.lifetime_currencies`
+	lifetime_currencies = excluded.lifetime_currencies
+WHERE (email, firstname, lastname, orders_count, carts_count, first_order_at, last_order_at, linked_customer_id,
+	lifetime_units, lifetime_currencies) IS NOT (excluded.email, excluded.firstname, excluded.lastname,
+	excluded.orders_count, excluded.carts_count, excluded.first_order_at, excluded.last_order_at,
+	excluded.linked_customer_id, excluded.lifetime_units, excluded.lifetime_currencies)`
 
 // deleteStaleGuestsSQL removes the channel's guest groups that no longer
 // have a guest order or cart (deleteGuestSQL for every email).

@@ -108,8 +108,11 @@ func Open(path string) (*Store, error) {
 	// The writer gets a large page cache (bulk upserts touch a dozen
 	// indexes per order) and a statement cache large enough for every
 	// shape of its queries (sqlshape.go), so the statements compiled in
-	// one transaction are reused by the next (see txw).
-	w, err := sql.Open("sqlite3", path+"?"+pragmas+"&_txlock=immediate&_cache_size=-65536&_stmt_cache_size=512")
+	// one transaction are reused by the next (see txw). It opens without
+	// SQLite's per-connection mutex (_mutex=no): database/sql never uses a
+	// connection from two goroutines at once, and an initial sync makes
+	// tens of millions of calls that each took and released it.
+	w, err := sql.Open("sqlite3", path+"?"+pragmas+"&_txlock=immediate&_mutex=no&_cache_size=-65536&_stmt_cache_size=512")
 	if err != nil {
 		return nil, fmt.Errorf("open store writer: %w", err)
 	}
