@@ -68,10 +68,7 @@ func TestApplyBatchRunCountersAndErrors(t *testing.T) {
 	s := newTestStore(t)
 	ctx := context.Background()
 	ch := newTestChannel(t, s)
-	run, err := s.StartRun(ctx, ch, "initial")
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := newTestRun(t, s, ch)
 	o := fxOrder(1, "000000001", 0, "a@example.com", "2024-03-01 10:00:00", "44")
 	apply(t, s, Batch{ChannelID: ch, Entity: EntityOrders, Orders: []Order{o}, RunID: run,
 		Counters: Counters{Read: 3, Failed: 2, Total: 3},

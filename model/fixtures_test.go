@@ -30,6 +30,16 @@ func newTestChannel(t testing.TB, s *Store) int64 {
 	return ch.ID
 }
 
+// newTestRun starts an initial sync run on channel ch.
+func newTestRun(t testing.TB, s *Store, ch int64) int64 {
+	t.Helper()
+	run, err := s.StartRun(context.Background(), ch, "initial")
+	if err != nil {
+		t.Fatalf("start run: %v", err)
+	}
+	return run
+}
+
 func apply(t testing.TB, s *Store, b Batch) Counters {
 	t.Helper()
 	withJSON(&b)

@@ -44,10 +44,7 @@ func TestCommitLaterBatchesBecomeVisibleTogether(t *testing.T) {
 	s := newTestStore(t)
 	ctx := context.Background()
 	ch := newTestChannel(t, s)
-	run, err := s.StartRun(ctx, ch, "initial")
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := newTestRun(t, s, ch)
 	for id := int64(1); id <= 3; id++ {
 		if c := apply(t, s, laterBatch(ch, run, id)); c.Added != 1 {
 			t.Fatalf("batch %d: %+v, want 1 added", id, c)
@@ -72,9 +69,8 @@ func TestCommitLaterBatchesBecomeVisibleTogether(t *testing.T) {
 func TestCommitLaterCommitsWithinLingerFor(t *testing.T) {
 	setLingerFor(t, 50*time.Millisecond)
 	s := newTestStore(t)
-	ctx := context.Background()
 	ch := newTestChannel(t, s)
-	run, _ := s.StartRun(ctx, ch, "initial")
+	run := newTestRun(t, s, ch)
 	apply(t, s, laterBatch(ch, run, 1))
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -107,7 +103,7 @@ func TestCommitLaterFailureFailsTheRestOfTheRun(t *testing.T) {
 		BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
 		t.Fatal(err)
 	}
-	run, _ := s.StartRun(ctx, ch, "initial")
+	run := newTestRun(t, s, ch)
 	apply(t, s, laterBatch(ch, run, 1))
 	if _, err := s.ApplyBatch(ctx, laterBatch(ch, run, 666)); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("failing batch: err = %v", err)
@@ -123,7 +119,7 @@ func TestCommitLaterFailureFailsTheRestOfTheRun(t *testing.T) {
 	}
 	s.FinishRun(ctx, run, "failed", "disk full")
 	// The next run starts from the last commit and goes through.
-	run2, _ := s.StartRun(ctx, ch, "initial")
+	run2 := newTestRun(t, s, ch)
 	apply(t, s, laterBatch(ch, run2, 1))
 	apply(t, s, laterBatch(ch, run2, 2))
 	if err := s.Flush(); err != nil {
@@ -141,7 +137,7 @@ func TestCommitLaterStopBetweenBatchesKeepsTheEarlierOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ch := newTestChannel(t, s)
-	run, _ := s.StartRun(context.Background(), ch, "initial")
+	run := newTestRun(t, s, ch)
 	apply(t, s, laterBatch(ch, run, 1))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
