@@ -51,8 +51,8 @@ func (s *Store) applyLater(ctx context.Context, run int64, fn func(w *txw) error
 		s.commitOpenLocked()
 	}
 	if s.open == nil {
-		// The shared transaction outlives the caller's context; each
-		// batch still checks its own ctx before every statement.
+		// The shared transaction outlives the caller's context; a batch
+		// checks its ctx before it starts (above), not halfway.
 		tx, err := s.w.BeginTx(context.Background(), nil)
 		if err != nil {
 			return fmt.Errorf("begin write: %w", err)

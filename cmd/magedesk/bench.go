@@ -204,10 +204,9 @@ func defaultEntities() []string {
 	return []string{model.EntityCustomers, model.EntityCarts, model.EntityOrders, model.EntityCreditMemos, model.EntitySubscribers}
 }
 
-// startDemoStore runs `magedesk demo-store` on a free loopback port and
-// waits until it answers.
-// startDemoStore runs `magedesk demo-store` and returns its URL, a stop
-// function and a function that reads the CPU time it has used so far.
+// startDemoStore runs `magedesk demo-store` on a free loopback port, waits
+// until it answers, and returns its URL, a stop function and a function
+// that reads the CPU time it has used so far.
 func startDemoStore(ctx context.Context, exe, size, dir string, stdout io.Writer) (string, func(), func() time.Duration, error) {
 	port, err := freePort()
 	if err != nil {
