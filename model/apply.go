@@ -246,19 +246,18 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			args = append(args, k.ptr)
 		}
 		args = r.data.appendArgs(append(args, r.hash, a.now))
-		resu, err := a.exec(q.insert, args...)
-		if err != nil {
+		if err := a.execFused(q.insert, args...); err != nil {
 			return 0, 0, err
 		}
-		if id, err = resu.LastInsertId(); err != nil {
-			return 0, 0, err
+		if err := a.queryRow("SELECT last_insert_rowid()").Scan(&id); err != nil {
+			return 0, 0, fmt.Errorf("id of the new %s row: %w", t.name, err)
 		}
 		a.remember(t.name, r, id)
 		a.queueRaw(t, id, false, r.blob)
 		return id, resAdded, nil
 	}
 	args = append(r.data.appendArgs(append(args, r.hash, a.now)), id)
-	if _, err := a.exec(q.update, args...); err != nil {
+	if err := a.execFused(q.update, args...); err != nil {
 		return 0, 0, err
 	}
 	a.remember(t.name, r, id)

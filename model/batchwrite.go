@@ -181,7 +181,7 @@ func (a *applier) insertRows(table, parentCol string, rows []childRow) error {
 			args = r.cols.appendArgs(append(args, r.parent))
 		}
 		rows = rows[size:]
-		if _, err := a.exec(head+strings.Repeat(one+", ", size-1)+one, args...); err != nil {
+		if err := a.execFused(head+strings.Repeat(one+", ", size-1)+one, args...); err != nil {
 			return err
 		}
 	}
