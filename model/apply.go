@@ -23,11 +23,22 @@ func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
 		return Counters{}, fmt.Errorf("apply %s batch for channel %d: %w", b.Entity, b.ChannelID, err)
 	}
 	var c Counters
+	walk := b.CommitLater && b.RunID != 0
 	write := s.writeTx
-	if b.CommitLater && b.RunID != 0 {
+	if walk {
 		write = func(ctx context.Context, fn func(w *txw) error) error { return s.applyLater(ctx, b.RunID, fn) }
+	} else if _, ok := deferrableIndexes[b.Entity]; ok && s.deferredNow.Load() {
+		// The walk that deferred this entity's indexes is over.
+		if err := s.BuildDeferredIndexes(ctx); err != nil {
+			return Counters{}, fmt.Errorf("apply %s batch for channel %d: %w", b.Entity, b.ChannelID, err)
+		}
 	}
 	err = write(ctx, func(w *txw) error {
+		if walk {
+			if err := s.deferIndexesForWalk(w, b.RunID, b.ChannelID, b.Entity); err != nil {
+				return err
+			}
+		}
 		a := newApplier(w, b.ChannelID, prep)
 		if err := a.apply(&b); err != nil {
 			return err

@@ -211,6 +211,10 @@ func sortedKeys[K int64 | string](m map[K]struct{}) []K {
 // with DeferDerived left them stale, and clears the flag; it reports
 // whether it did. One transaction: readers see the old figures or the new.
 func (s *Store) RefreshDerived(ctx context.Context, channelID int64) (bool, error) {
+	// The channel-wide statements read through the list indexes.
+	if err := s.buildDeferredIfAny(ctx); err != nil {
+		return false, fmt.Errorf("refresh derived figures of channel %d: %w", channelID, err)
+	}
 	ran := false
 	err := s.writeTx(ctx, func(w *txw) error {
 		var stale int64

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // driver "sqlite3"
@@ -34,6 +35,13 @@ type Store struct {
 	wmu          sync.Mutex
 	open         *openTx
 	lingerFailed map[int64]error // sync run -> its shared transaction's failure
+
+	// Indexes deferred by initial walks (deferred_indexes.go): the run
+	// whose entities were checked (under wmu), and whether this process
+	// has deferred indexes not yet built.
+	deferCheckedRun int64
+	deferChecked    map[string]bool
+	deferredNow     atomic.Bool
 }
 
 // SetClock replaces the store's clock (tests, demos).
@@ -142,6 +150,12 @@ func Open(path string) (*Store, error) {
 	s := &Store{path: path, w: w, r: r}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	// Indexes a crashed initial sync left deferred are built before the
+	// migrations, which may expect them.
+	if err := s.buildDeferredIfAny(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)

@@ -61,6 +61,9 @@ func (s *Store) StartRun(ctx context.Context, channelID int64, kind string) (int
 // FinishRun closes a run and copies its outcome to the channel
 // (LastSyncAt, LastSyncStatus "ok" or "<status>: <message>").
 func (s *Store) FinishRun(ctx context.Context, runID int64, status, message string) error {
+	// However the run ended, indexes its walk deferred are built now (a
+	// failure is reported but the run is still closed).
+	errIdx := s.buildDeferredIfAny(ctx)
 	err := s.writeTx(ctx, func(w *txw) error {
 		now := nowUTC()
 		res, err := w.tx.ExecContext(ctx, `UPDATE sync_runs SET ended_at = ?, status = ?, message = ? WHERE id = ?`,
@@ -80,7 +83,10 @@ func (s *Store) FinishRun(ctx context.Context, runID int64, status, message stri
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("finish run %d: %w", runID, err)
+		return fmt.Errorf("finish run %d: %w", runID, errors.Join(err, errIdx))
+	}
+	if errIdx != nil {
+		return fmt.Errorf("finish run %d: %w", runID, errIdx)
 	}
 	return nil
 }
