@@ -29,7 +29,7 @@ func (s *Store) ApplyBatch(ctx context.Context, b Batch) (Counters, error) {
 		write = func(ctx context.Context, fn func(w *txw) error) error { return s.applyLater(ctx, b.RunID, fn) }
 	} else if _, ok := deferrableIndexes[b.Entity]; ok && s.deferredNow.Load() {
 		// The walk that deferred this entity's indexes is over.
-		if err := s.BuildDeferredIndexes(ctx); err != nil {
+		if err := s.buildDeferredIndexes(ctx); err != nil {
 			return Counters{}, fmt.Errorf("apply %s batch for channel %d: %w", b.Entity, b.ChannelID, err)
 		}
 	}

@@ -19,7 +19,8 @@ import (
 // entity's first ordinary batch, before the run's derived figures are
 // recomputed (they read through them), when the run finishes however it
 // ends, and at the next Open after a crash. Until then lists of that
-// entity sort without an index (tens of milliseconds for 100,000 rows).
+// entity sort without an index (66-139 ms for the first page of
+// 100,000 orders, measured).
 //
 // Only indexes that no write path looks rows up by are deferred: the
 // unique keys, the quote id (a cart upsert looks for its order) and the
@@ -94,10 +95,10 @@ func (s *Store) deferIndexesForWalk(w *txw, run, channelID int64, entity string)
 	return nil
 }
 
-// BuildDeferredIndexes builds every index an initial walk deferred (a
+// buildDeferredIndexes builds every index an initial walk deferred (a
 // no-op when there is none). It is safe at any time: a walk still
 // running just goes on with the indexes in place.
-func (s *Store) BuildDeferredIndexes(ctx context.Context) error {
+func (s *Store) buildDeferredIndexes(ctx context.Context) error {
 	// Not cut short by a cancel or deadline (FinishRun's is 10 s): a
 	// rolled-back build would just have to start again.
 	ctx = context.WithoutCancel(ctx)
@@ -166,5 +167,5 @@ func (s *Store) buildDeferredIfAny(ctx context.Context) error {
 			return nil
 		}
 	}
-	return s.BuildDeferredIndexes(ctx)
+	return s.buildDeferredIndexes(ctx)
 }

@@ -28,6 +28,18 @@ func orderIndexes(t *testing.T, s *Store) map[string]string {
 	return out
 }
 
+// requireRestored fails unless the orders' indexes are exactly before
+// again and nothing is left deferred.
+func requireRestored(t *testing.T, s *Store, before map[string]string, when string) {
+	t.Helper()
+	if after := orderIndexes(t, s); !maps.Equal(after, before) {
+		t.Fatalf("indexes %s differ:\n before %v\n after  %v", when, before, after)
+	}
+	if n := deferredRows(t, s); n != 0 {
+		t.Fatalf("deferred_indexes keeps %d rows %s", n, when)
+	}
+}
+
 func deferredRows(t *testing.T, s *Store) int {
 	t.Helper()
 	var n int
@@ -77,12 +89,7 @@ func TestInitialWalkDefersOrderIndexesUntilTheRunEnds(t *testing.T) {
 	if err := s.FinishRun(ctx, run, "canceled", "stopped by the user"); err != nil {
 		t.Fatal(err)
 	}
-	if after := orderIndexes(t, s); !maps.Equal(after, before) {
-		t.Fatalf("indexes after the run differ:\n before %v\n after  %v", before, after)
-	}
-	if n := deferredRows(t, s); n != 0 {
-		t.Fatalf("deferred_indexes keeps %d rows after the run", n)
-	}
+	requireRestored(t, s, before, "after the run")
 }
 
 // A table that already holds another channel's orders keeps its indexes
@@ -138,12 +145,7 @@ func TestOpenBuildsIndexesACrashedWalkDeferred(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if after := orderIndexes(t, s); !maps.Equal(after, before) {
-		t.Fatalf("indexes after reopening differ:\n before %v\n after  %v", before, after)
-	}
-	if n := deferredRows(t, s); n != 0 {
-		t.Fatalf("deferred_indexes keeps %d rows after reopening", n)
-	}
+	requireRestored(t, s, before, "after reopening")
 }
 
 // The walk's end shows in the first ordinary batch of the entity (the
@@ -158,7 +160,5 @@ func TestOrdinaryBatchBuildsDeferredIndexes(t *testing.T) {
 	apply(t, s, laterBatch(ch, run, 1))
 	apply(t, s, Batch{ChannelID: ch, Entity: EntityOrders, RunID: run,
 		Orders: []Order{fxOrder(2, "000000002", 0, "b@example.com", "2024-03-02 10:00:00", "20")}})
-	if after := orderIndexes(t, s); !maps.Equal(after, before) {
-		t.Fatalf("indexes after the ordinary batch differ:\n before %v\n after  %v", before, after)
-	}
+	requireRestored(t, s, before, "after the ordinary batch")
 }

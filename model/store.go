@@ -279,10 +279,10 @@ func (w *txw) exec(query string, args ...any) (sql.Result, error) {
 // call; its exec path makes one cgo call per argument, and an initial
 // sync binds tens of millions of them (about 4 s of a Store L sync's CPU,
 // measured). The driver takes the first step inside the query call, so a
-// failed write comes back from it (rows.Err and Close are checked too). (INSERT
-// ... RETURNING would give the row id the same way, but SQLite then keeps
-// a statement journal that spilled to a temporary file: 35 times as many
-// writes.)
+// failed write comes back from it (rows.Err and Close are checked too).
+// INSERT ... RETURNING would give a new row's id the same way, but SQLite
+// then keeps a statement journal, which spilled to a temporary file: 35
+// times as many writes.
 func (w *txw) execFused(query string, args ...any) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
