@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -42,6 +44,9 @@ func benchDownloadOnly(ctx context.Context, url string, f benchFlags) (time.Dura
 		return 0, nil, err
 	}
 	ch := model.Channel{ID: 1, BaseURL: url, SyncStart: model.DefaultSyncStart}
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(syncGCPercent))
+	}
 	timer := newEntityTimer()
 	eng := connector.NewEngine(client, discardSink{}, ch, connector.EngineOptions{PageSize: f.pageSize,
 		Concurrency: f.concurrency, Progress: timer.progress})
