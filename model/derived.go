@@ -15,7 +15,12 @@ import (
 //     (channel_id, magento_id) key in order instead of using the filter's index.
 //   - "orders o2 CROSS JOIN credit_memos cm": CROSS JOIN fixes the loop
 //     order, so the few orders of one customer drive the memo lookups
-//     instead of a scan over every credit memo of the channel.
+//     instead of a scan over every credit memo of the channel; the
+//     channel-wide statements fix the other order ("credit_memos cm
+//     CROSS JOIN orders o"): every memo finds its order by key.
+//   - "ORDER BY +created_at DESC": without the plus SQLite walks a
+//     created_at index of the whole channel to avoid sorting the few rows
+//     of one email.
 //
 // Derived figures kept in step with the rows, recomputed at the end of
 // each batch for the customers and guest emails the batch touched. Only
@@ -38,7 +43,8 @@ WHERE channel_id = ? AND magento_id IN (`
 
 // refreshAllCustomersSQL computes the same figures for every customer of
 // a channel (?1) set-based: one pass over the channel's orders (the
-// covering orders_customer index) and one over its refunds, instead of a
+// covering orders_customer index) and one over its refunds (driven by the
+// credit memos, which are few: each finds its order by key), instead of a
 // lookup per customer. It writes only the customers whose figures
 // change: a refresh after the credit memos of an initial sync rewrote
 // every customer row for the few that had a refund.
@@ -47,9 +53,9 @@ const refreshAllCustomersSQL = `WITH placed AS (
 		min(created_at) AS first, max(created_at) AS last, max(base_currency) AS cur
 	FROM orders WHERE channel_id = ?1 AND customer_id <> 0 AND state <> 'canceled' GROUP BY customer_id),
 refunded AS (
-	SELECT o.customer_id AS cid, sum(cm.base_grand_total_units) AS units FROM orders o
-	CROSS JOIN credit_memos cm ON cm.channel_id = o.channel_id AND cm.order_id = o.magento_id
-	WHERE o.channel_id = ?1 AND o.customer_id <> 0 AND o.state <> 'canceled' AND cm.state = 2
+	SELECT o.customer_id AS cid, sum(cm.base_grand_total_units) AS units FROM credit_memos cm
+	CROSS JOIN orders o ON o.channel_id = cm.channel_id AND o.magento_id = cm.order_id
+	WHERE cm.channel_id = ?1 AND cm.state = 2 AND o.customer_id <> 0 AND o.state <> 'canceled'
 	GROUP BY o.customer_id),
 fig AS (
 	SELECT c.id, coalesce(p.n, 0) AS n, coalesce(p.units, 0) - coalesce(r.units, 0) AS units,
@@ -101,42 +107,47 @@ ON CONFLICT(channel_id, email_lc) DO UPDATE SET email = excluded.email, firstnam
 	linked_customer_id = excluded.linked_customer_id, lifetime_units = excluded.lifetime_units,
 	lifetime_currencies = excluded.lifetime_currencies`
 
-// refreshAllGuestsSQL: see refreshGuestSQL. One window pass over the
-// channel's guest orders and carts picks each email's latest name; one
-// GROUP BY adds up the rest.
+// refreshAllGuestsSQL: see refreshGuestSQL. Grouped passes over the
+// covering email indexes add up each email's guest orders and carts, one
+// over the credit memos its refunds; each email's latest order (else cart)
+// is then looked up by its email for the name. (A window over all guest
+// rows that picked the name took twice as long at Store L.)
 const refreshAllGuestsSQL = `INSERT INTO guest_customers(channel_id, email_lc, email, firstname, lastname, orders_count,
 	carts_count, first_order_at, last_order_at, linked_customer_id, lifetime_units, lifetime_currencies)
-WITH guest_rows AS (
-	SELECT email_lc, is_order, state, units, created_at, base_currency, customer_email, customer_firstname, customer_lastname,
-		row_number() OVER (PARTITION BY email_lc ORDER BY is_order DESC, created_at DESC, magento_id DESC) AS latest
-	FROM (SELECT email_lc, 1 AS is_order, state, base_grand_total_units AS units, created_at, base_currency,
-			customer_email, customer_firstname, customer_lastname, magento_id
-			FROM orders WHERE channel_id = ?1 AND +customer_id = 0 AND email_lc <> ''
-		UNION ALL
-		SELECT email_lc, 0, '', 0, created_at, NULL, customer_email, customer_firstname, customer_lastname, magento_id
-			FROM carts WHERE channel_id = ?1 AND +customer_id = 0 AND email_lc <> '')),
-per_email AS (
+WITH placed AS (
 	SELECT email_lc,
-		max(CASE WHEN latest = 1 THEN customer_email END) AS email,
-		max(CASE WHEN latest = 1 THEN customer_firstname END) AS firstname,
-		max(CASE WHEN latest = 1 THEN customer_lastname END) AS lastname,
-		count(*) FILTER (WHERE is_order AND state <> 'canceled') AS orders_count,
-		count(*) FILTER (WHERE NOT is_order) AS carts_count,
-		coalesce(min(created_at) FILTER (WHERE is_order AND state <> 'canceled'), '') AS first_order_at,
-		coalesce(max(created_at) FILTER (WHERE is_order AND state <> 'canceled'), '') AS last_order_at,
-		coalesce(sum(units) FILTER (WHERE is_order AND state <> 'canceled'), 0) AS units,
+		count(*) FILTER (WHERE state <> 'canceled') AS n,
+		coalesce(min(created_at) FILTER (WHERE state <> 'canceled'), '') AS first,
+		coalesce(max(created_at) FILTER (WHERE state <> 'canceled'), '') AS last,
+		coalesce(sum(base_grand_total_units) FILTER (WHERE state <> 'canceled'), 0) AS units,
 		coalesce(min(base_currency) || CASE WHEN min(base_currency) <> max(base_currency)
-			THEN ',' || max(base_currency) ELSE '' END, '') AS currencies
-	FROM guest_rows GROUP BY email_lc)
-SELECT ?1, g.email_lc, g.email, g.firstname, g.lastname, g.orders_count, g.carts_count, g.first_order_at, g.last_order_at,
+			THEN ',' || max(base_currency) ELSE '' END, '') AS curs
+	FROM orders WHERE channel_id = ?1 AND customer_id = 0 AND email_lc <> '' GROUP BY email_lc),
+carted AS (
+	SELECT email_lc, count(*) AS n FROM carts
+	WHERE channel_id = ?1 AND customer_id = 0 AND email_lc <> '' GROUP BY email_lc),
+per_email AS (
+	SELECT email_lc, sum(orders) AS orders, sum(carts) AS carts, max(first) AS first, max(last) AS last,
+		sum(units) AS units, max(curs) AS curs
+	FROM (SELECT email_lc, n AS orders, 0 AS carts, first, last, units, curs FROM placed
+		UNION ALL SELECT email_lc, 0, n, '', '', 0, '' FROM carted)
+	GROUP BY email_lc),
+refunded AS (
+	SELECT o.email_lc, sum(cm.base_grand_total_units) AS units FROM credit_memos cm
+	CROSS JOIN orders o ON o.channel_id = cm.channel_id AND o.magento_id = cm.order_id
+	WHERE cm.channel_id = ?1 AND cm.state = 2 AND o.customer_id = 0 AND o.state <> 'canceled'
+	GROUP BY o.email_lc)
+SELECT ?1, g.email_lc, coalesce(o.customer_email, c.customer_email), coalesce(o.customer_firstname, c.customer_firstname),
+	coalesce(o.customer_lastname, c.customer_lastname), g.orders, g.carts, g.first, g.last,
 	coalesce((SELECT magento_id FROM customers WHERE channel_id = ?1 AND email_lc = g.email_lc AND removed_in_magento = 0
 		ORDER BY +magento_id LIMIT 1), 0),
-	g.units - coalesce((SELECT sum(cm.base_grand_total_units) FROM orders o2
-		CROSS JOIN credit_memos cm ON cm.channel_id = o2.channel_id AND cm.order_id = o2.magento_id
-		WHERE o2.channel_id = ?1 AND o2.email_lc = g.email_lc AND +o2.customer_id = 0 AND o2.state <> 'canceled'
-			AND cm.state = 2), 0),
-	g.currencies
-FROM per_email g WHERE true
+	g.units - coalesce(r.units, 0), g.curs
+FROM per_email g LEFT JOIN refunded r ON r.email_lc = g.email_lc
+	LEFT JOIN orders o ON o.id = (SELECT id FROM orders WHERE channel_id = ?1 AND email_lc = g.email_lc AND customer_id = 0
+		ORDER BY +created_at DESC, +magento_id DESC LIMIT 1)
+	LEFT JOIN carts c ON c.id = (SELECT id FROM carts WHERE channel_id = ?1 AND email_lc = g.email_lc AND customer_id = 0
+		ORDER BY +created_at DESC, +magento_id DESC LIMIT 1)
+WHERE true
 ON CONFLICT(channel_id, email_lc) DO UPDATE SET email = excluded.email, firstname = excluded.firstname,
 	lastname = excluded.lastname, orders_count = excluded.orders_count, carts_count = excluded.carts_count,
 	first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at,
