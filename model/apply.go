@@ -94,6 +94,7 @@ type applier struct {
 	childOrder []string
 	rewritten  map[parentKey]bool
 	rowSQL     map[string]*rowSQL
+	nextIDs    map[string]int64 // newRowID
 	cartLinks  [][2]int64
 	// Magento order id of each cart (quote) id of the batch that has an
 	// order, read at once before the carts are written.
@@ -251,17 +252,18 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 		}
 	}
 	q := a.rowStatements(t, &r)
-	args := make([]any, 0, len(r.key)+len(r.data)+3)
+	args := make([]any, 0, len(r.key)+len(r.data)+4)
 	if !found {
+		if id, err = a.newRowID(t.name); err != nil {
+			return 0, 0, err
+		}
+		args = append(args, id)
 		for _, k := range r.key {
 			args = append(args, k.ptr)
 		}
 		args = r.data.appendArgs(append(args, r.hash, a.now))
 		if err := a.execFused(q.insert, args...); err != nil {
 			return 0, 0, err
-		}
-		if err := a.queryRow("SELECT last_insert_rowid()").Scan(&id); err != nil {
-			return 0, 0, fmt.Errorf("id of the new %s row: %w", t.name, err)
 		}
 		a.remember(t.name, r, id)
 		a.queueRaw(t, id, false, r.blob)
@@ -274,6 +276,29 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 	a.remember(t.name, r, id)
 	a.queueRaw(t, id, true, r.blob)
 	return id, resUpdated, nil
+}
+
+// newRowID is the id of the next row inserted into table in this batch:
+// one more than the largest id, which is the rowid SQLite itself would
+// choose (no table of ours is AUTOINCREMENT). The largest id is read once
+// per table and batch; only the applier inserts into these tables while
+// its batch's transaction is open. Giving the id with the INSERT saves a
+// "SELECT last_insert_rowid()" per new row (200,000 at Store L), each a
+// query through database/sql with its own goroutine and context.
+func (a *applier) newRowID(table string) (int64, error) {
+	if next, ok := a.nextIDs[table]; ok {
+		a.nextIDs[table] = next + 1
+		return next, nil
+	}
+	var next int64
+	if err := a.queryRow("SELECT coalesce(max(id), 0) + 1 FROM " + table).Scan(&next); err != nil {
+		return 0, fmt.Errorf("next id of %s: %w", table, err)
+	}
+	if a.nextIDs == nil {
+		a.nextIDs = map[string]int64{}
+	}
+	a.nextIDs[table] = next + 1
+	return next, nil
 }
 
 // rowSQL is a table's INSERT and UPDATE text for one column list.
@@ -290,7 +315,7 @@ func (a *applier) rowStatements(t rowTable, r *rowWrite) *rowSQL {
 		return q
 	}
 	q := &rowSQL{key: r.key.names(), data: r.data.names()}
-	names := append(append(append([]string{}, q.key...), "hash", "synced_at"), q.data...)
+	names := append(append(append([]string{"id"}, q.key...), "hash", "synced_at"), q.data...)
 	q.insert = "INSERT INTO " + t.name + "(" + strings.Join(names, ", ") + ") VALUES (" + placeholders(len(names)) + ")"
 	sets := []string{"hash = ?", "synced_at = ?"}
 	if t.removed {
