@@ -12,6 +12,9 @@ import (
 // (the setting missed, or made after SQLite initialized) it reports the
 // page caches' megabytes.
 func TestSQLiteMemoryStatisticsAreOff(t *testing.T) {
+	if sqliteConfigRC != [2]int{} {
+		t.Fatalf("sqlite3_config at init returned %v (memory statistics, lookaside); want 0s", sqliteConfigRC)
+	}
 	s := newTestStore(t)
 	ch := newTestChannel(t, s)
 	run := newTestRun(t, s, ch)
