@@ -52,7 +52,7 @@ func main() {
 // hence the limit; near it the collector simply runs more often. While
 // little is live (customers and carts: 4-12 MB), doubling meant a cycle
 // every few megabytes, 280 cycles in a sync's first 13 s; growing by 4x
-// saved 5-6 s of CPU per Store L sync for 5-10 MB more peak RSS
+// saved about 5 s of CPU per Store L sync for 5-15 MB more peak RSS
 // (measured, README). Not for demo-store, whose simulated store alone is
 // over a gigabyte at size L.
 func limitGoHeap() {
