@@ -1,9 +1,7 @@
 package model
 
 import (
-	"crypto/sha256"
 	"database/sql/driver"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -207,12 +205,7 @@ func contentHash(v any, raw []byte) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("hash record: %w", err)
 	}
-	h := sha256.New()
-	h.Write(b)
-	h.Write([]byte{0})
-	h.Write(raw)
-	sum := h.Sum(nil)
-	return int64(binary.BigEndian.Uint64(sum[:8])), nil
+	return fingerprint(b, raw), nil
 }
 
 func boolInt(b bool) int {

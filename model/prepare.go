@@ -1,8 +1,6 @@
 package model
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"runtime"
 	"sync"
@@ -284,10 +282,7 @@ func hashProduct(p *Product) (int64, error) {
 const mappingVersion = "magedesk-mapping-1"
 
 func rawHash(raw []byte) int64 {
-	h := sha256.New()
-	h.Write([]byte(mappingVersion))
-	h.Write([]byte{0})
-	h.Write(raw)
-	var sum [sha256.Size]byte
-	return int64(binary.BigEndian.Uint64(h.Sum(sum[:0])[:8]))
+	return fingerprint(mappingVersionBytes, raw)
 }
+
+var mappingVersionBytes = []byte(mappingVersion)
