@@ -43,6 +43,11 @@ type EngineOptions struct {
 	// SliceRows is the target row count of one initial-sync time slice,
 	// default max(8 pages, total/(4*Concurrency)).
 	SliceRows int
+	// DecodeOnly leaves records unprepared for storage (no content hash,
+	// no compressed JSON): the bench's download pass, which measures
+	// downloading and decoding alone, sets it with a sink that keeps
+	// nothing.
+	DecodeOnly bool
 }
 
 // Progress is what the engine reports while it works.

@@ -225,11 +225,13 @@ func (e *Engine) fetchSlice(ctx context.Context, st *stream, idx int, s *sliceSt
 				return err
 			}
 		}
-		if err := cpu.acquire(ctx); err != nil {
-			return err
+		if !e.opts.DecodeOnly {
+			if err := cpu.acquire(ctx); err != nil {
+				return err
+			}
+			prepareRows(p.rows)
+			cpu.release()
 		}
-		prepareRows(p.rows)
-		cpu.release()
 		select {
 		case out <- sliceDone{slice: idx, p: p, cursor: w.cur, done: w.done}:
 		case <-ctx.Done():

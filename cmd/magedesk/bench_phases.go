@@ -14,8 +14,9 @@ import (
 	"github.com/magedesk/magedesk/model"
 )
 
-// discardSink keeps nothing: with it the engine only downloads and decodes
-// (maps) pages, which is the baseline the initial sync is compared with.
+// discardSink keeps nothing: with it (and EngineOptions.DecodeOnly) the
+// engine only downloads and decodes (maps) pages, which is the baseline
+// the initial sync is compared with.
 type discardSink struct{}
 
 func (discardSink) ApplyBatch(context.Context, model.Batch) (model.Counters, error) {
@@ -49,7 +50,7 @@ func benchDownloadOnly(ctx context.Context, url string, f benchFlags) (time.Dura
 	}
 	timer := newEntityTimer()
 	eng := connector.NewEngine(client, discardSink{}, ch, connector.EngineOptions{PageSize: f.pageSize,
-		Concurrency: f.concurrency, Progress: timer.progress})
+		Concurrency: f.concurrency, Progress: timer.progress, DecodeOnly: true})
 	start := time.Now()
 	if _, err := eng.Run(ctx, connector.RunInitial); err != nil {
 		return 0, nil, err
