@@ -252,25 +252,38 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 		}
 	}
 	q := a.rowStatements(t, &r)
-	args := make([]any, 0, len(r.key)+len(r.data)+4)
+	p := &a.args
+	p.reset()
 	if !found {
 		if id, err = a.newRowID(t.name); err != nil {
 			return 0, 0, err
 		}
-		args = append(args, id)
-		for _, k := range r.key {
-			args = append(args, k.ptr)
-		}
-		args = r.data.appendArgs(append(args, r.hash, a.now))
-		if err := a.execFused(q.insert, args...); err != nil {
+		p.int(id)
+		ok := p.addCols(r.key)
+		p.int(r.hash)
+		p.text(a.now)
+		ok = ok && p.addCols(r.data)
+		err := a.execPacked(q.insert, ok, func() []any {
+			args := make([]any, 0, len(r.key)+len(r.data)+3)
+			args = r.key.appendArgs(append(args, id))
+			return r.data.appendArgs(append(args, r.hash, a.now))
+		})
+		if err != nil {
 			return 0, 0, err
 		}
 		a.remember(t.name, r, id)
 		a.queueRaw(t, id, false, r.blob)
 		return id, resAdded, nil
 	}
-	args = append(r.data.appendArgs(append(args, r.hash, a.now)), id)
-	if err := a.execFused(q.update, args...); err != nil {
+	p.int(r.hash)
+	p.text(a.now)
+	ok := p.addCols(r.data)
+	p.int(id)
+	err = a.execPacked(q.update, ok, func() []any {
+		args := make([]any, 0, len(r.data)+3)
+		return append(r.data.appendArgs(append(args, r.hash, a.now)), id)
+	})
+	if err != nil {
 		return 0, 0, err
 	}
 	a.remember(t.name, r, id)

@@ -174,14 +174,24 @@ func (a *applier) insertRows(table, parentCol string, rows []childRow) error {
 	names := append([]string{parentCol}, rows[0].cols.names()...)
 	one := "(" + placeholders(len(names)) + ")"
 	head := "INSERT INTO " + table + "(" + strings.Join(names, ", ") + ") VALUES "
-	args := make([]any, 0, min(len(rows), 64)*len(names))
+	p := &a.args
 	for _, size := range rowChunks(len(rows), min(64, 8000/len(names))) {
-		args = args[:0]
-		for _, r := range rows[:size] {
-			args = r.cols.appendArgs(append(args, r.parent))
-		}
+		chunk := rows[:size]
 		rows = rows[size:]
-		if err := a.execFused(head+strings.Repeat(one+", ", size-1)+one, args...); err != nil {
+		p.reset()
+		ok := true
+		for _, r := range chunk {
+			p.int(r.parent)
+			ok = ok && p.addCols(r.cols)
+		}
+		err := a.execPacked(head+strings.Repeat(one+", ", size-1)+one, ok, func() []any {
+			args := make([]any, 0, size*len(names))
+			for _, r := range chunk {
+				args = r.cols.appendArgs(append(args, r.parent))
+			}
+			return args
+		})
+		if err != nil {
 			return err
 		}
 	}

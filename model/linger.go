@@ -29,6 +29,8 @@ var lingerFor = 2 * time.Second
 // openTx is the transaction CommitLater batches share.
 type openTx struct {
 	tx    *sql.Tx
+	conn  *sql.Conn // holds the writer connection for tx (beginWrite)
+	fast  *fastWriter
 	run   int64
 	since time.Time
 	timer *time.Timer
@@ -53,11 +55,11 @@ func (s *Store) applyLater(ctx context.Context, run int64, fn func(w *txw) error
 	if s.open == nil {
 		// The shared transaction outlives the caller's context; a batch
 		// checks its ctx before it starts (above), not halfway.
-		tx, err := s.w.BeginTx(context.Background(), nil)
+		tx, conn, fast, err := s.beginWrite(context.Background())
 		if err != nil {
-			return fmt.Errorf("begin write: %w", err)
+			return err
 		}
-		o := &openTx{tx: tx, run: run, since: time.Now()}
+		o := &openTx{tx: tx, conn: conn, fast: fast, run: run, since: time.Now()}
 		o.timer = time.AfterFunc(lingerFor, func() { s.commitIfOpen(o) })
 		s.open = o
 	}
@@ -66,11 +68,12 @@ func (s *Store) applyLater(ctx context.Context, run int64, fn func(w *txw) error
 	// (well under a second): stopping halfway would roll back the batches
 	// before it too.
 	nc := context.WithoutCancel(ctx)
-	w := &txw{ctx: nc, sqlCtx: nc, tx: o.tx, s: s}
+	w := &txw{ctx: nc, sqlCtx: nc, tx: o.tx, s: s, fast: o.fast}
 	if err := fn(w); err != nil {
 		s.open = nil
 		o.timer.Stop()
 		o.tx.Rollback()
+		o.conn.Close()
 		s.failRun(run, err)
 		return err
 	}
@@ -102,6 +105,7 @@ func (s *Store) commitOpenLocked() error {
 	}
 	s.open = nil
 	o.timer.Stop()
+	defer o.conn.Close()
 	if err := o.tx.Commit(); err != nil {
 		o.tx.Rollback()
 		err = fmt.Errorf("commit sync batches: %w", err)

@@ -42,6 +42,11 @@ type Store struct {
 	deferCheckedRun int64
 	deferChecked    map[string]bool
 	deferredNow     atomic.Bool
+
+	// fast binds the writer's row writes on its SQLite handle
+	// (fastwrite.go; under wmu); fastWarned: its absence was logged.
+	fast       *fastWriter
+	fastWarned bool
 }
 
 // SetClock replaces the store's clock (tests, demos).
@@ -208,6 +213,10 @@ func (s *Store) Path() string { return s.path }
 // Close closes both pools (and removes an OpenMemory store's folder).
 func (s *Store) Close() error {
 	errF := s.Flush()
+	s.wmu.Lock()
+	s.fast.close() // its statements go before their connection
+	s.fast = nil
+	s.wmu.Unlock()
 	errR := s.r.Close()
 	errW := s.w.Close()
 	if s.tempDir != "" {
@@ -222,11 +231,12 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *txw) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	s.flushBeforeWrite()
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, conn, fast, err := s.beginWrite(ctx)
 	if err != nil {
-		return fmt.Errorf("begin write: %w", err)
+		return err
 	}
-	w := &txw{ctx: ctx, sqlCtx: context.WithoutCancel(ctx), tx: tx, s: s}
+	defer conn.Close()
+	w := &txw{ctx: ctx, sqlCtx: context.WithoutCancel(ctx), tx: tx, s: s, fast: fast}
 	if err := fn(w); err != nil {
 		tx.Rollback()
 		return err
@@ -237,12 +247,30 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *txw) error) error {
 	return nil
 }
 
-// txw is one write transaction. Its statements run through go-sqlite3's
-// per-connection statement cache (_stmt_cache_size), which keeps each
-// query's compiled statement across transactions; a statement prepared
-// explicitly (Tx.Prepare) bypasses that cache and was compiled afresh in
-// every transaction (a sixth of the initial sync's writer time, most of
-// it the multi-row INSERTs).
+// beginWrite begins an IMMEDIATE transaction on the writer connection,
+// held through a sql.Conn so that the fast writer can bind on the same
+// connection (nil when it cannot). The caller closes conn after the
+// transaction ends (s.wmu held).
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, *sql.Conn, *fastWriter, error) {
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("begin write: %w", err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, nil, nil, fmt.Errorf("begin write: %w", err)
+	}
+	return tx, conn, s.fastWriterFor(conn), nil
+}
+
+// txw is one write transaction. Row inserts and updates run through the
+// fast writer (fastwrite.go) when there is one. Its other statements run
+// through go-sqlite3's per-connection statement cache (_stmt_cache_size),
+// which keeps each query's compiled statement across transactions; a
+// statement prepared explicitly (Tx.Prepare) bypasses that cache and was
+// compiled afresh in every transaction (a sixth of the initial sync's
+// writer time, most of it the multi-row INSERTs).
 type txw struct {
 	ctx context.Context
 	// sqlCtx is ctx without its cancellation, for the statements: given a
@@ -255,6 +283,10 @@ type txw struct {
 	sqlCtx context.Context
 	tx     *sql.Tx
 	s      *Store
+	// fast, when not nil, runs the row writes (execPacked); args is the
+	// buffer they are packed into.
+	fast *fastWriter
+	args packedArgs
 }
 
 // traceWrite, when set (by tests), sees the text of every writer statement.
@@ -301,6 +333,25 @@ func (w *txw) execFused(query string, args ...any) error {
 		err = cerr
 	}
 	if err != nil {
+		return fmt.Errorf("%s: %w", firstLine(query), err)
+	}
+	return nil
+}
+
+// execPacked runs a row write whose arguments are packed in w.args
+// (complete: every value was packable) through the fast writer; without
+// one, or when !complete, it binds args() through database/sql instead.
+func (w *txw) execPacked(query string, complete bool, args func() []any) error {
+	if w.fast == nil || !complete {
+		return w.execFused(query, args()...)
+	}
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	if traceWrite != nil {
+		traceWrite(query)
+	}
+	if err := w.fast.exec(query, &w.args); err != nil {
 		return fmt.Errorf("%s: %w", firstLine(query), err)
 	}
 	return nil
