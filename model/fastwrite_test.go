@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The writer's row writes go through the fast writer on the writer
@@ -143,5 +144,68 @@ func TestFastWriterReportsErrors(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "1 arguments for 4 parameters") {
 		t.Fatalf("short argument list: %v", err)
+	}
+}
+
+// A panic inside a write transaction (a bug) rolls it back and hands the
+// writer connection back: the next write neither hangs nor commits the
+// panicked one's rows, for ordinary transactions and for a sync's shared
+// one (whose run then fails).
+func TestPanicInWriteRollsBack(t *testing.T) {
+	s := newTestStore(t)
+	ch := newTestChannel(t, s)
+	run := newTestRun(t, s, ch)
+	ctx := context.Background()
+	mustPanic := func(name string, fn func()) {
+		t.Helper()
+		defer func() {
+			if recover() == nil {
+				t.Fatalf("%s: no panic", name)
+			}
+		}()
+		fn()
+	}
+	insert := func(w *txw, magentoID int64) error {
+		_, err := w.exec(`INSERT INTO websites(channel_id, magento_id, code, name) VALUES (?, ?, 'c', 'n')`, ch, magentoID)
+		return err
+	}
+	mustPanic("writeTx", func() {
+		s.writeTx(ctx, func(w *txw) error {
+			insert(w, 1)
+			panic("bug")
+		})
+	})
+	mustPanic("applyLater", func() {
+		s.applyLater(ctx, run, func(w *txw) error {
+			insert(w, 2)
+			panic("bug")
+		})
+	})
+	done := make(chan error, 1)
+	go func() { done <- s.writeTx(ctx, func(w *txw) error { return insert(w, 3) }) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the write after a panic hangs")
+	}
+	if err := s.applyLater(ctx, run, func(w *txw) error { return insert(w, 4) }); err == nil {
+		t.Fatal("the run whose batch panicked went on")
+	}
+	var ids []int64
+	rows, err := s.r.Query(`SELECT magento_id FROM websites WHERE channel_id = ? ORDER BY 1`, ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	if len(ids) != 1 || ids[0] != 3 {
+		t.Fatalf("websites after the panics: %v, want only 3", ids)
 	}
 }

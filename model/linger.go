@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -69,12 +70,23 @@ func (s *Store) applyLater(ctx context.Context, run int64, fn func(w *txw) error
 	// before it too.
 	nc := context.WithoutCancel(ctx)
 	w := &txw{ctx: nc, sqlCtx: nc, tx: o.tx, s: s, fast: o.fast}
-	if err := fn(w); err != nil {
+	abandon := func(err error) {
 		s.open = nil
 		o.timer.Stop()
 		o.tx.Rollback()
 		o.conn.Close()
 		s.failRun(run, err)
+	}
+	done := false
+	defer func() {
+		if !done { // fn panicked: its half-written batch must not commit
+			abandon(errors.New("a batch of this run panicked"))
+		}
+	}()
+	err := fn(w)
+	done = true
+	if err != nil {
+		abandon(err)
 		return err
 	}
 	if time.Since(o.since) >= lingerFor {

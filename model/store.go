@@ -235,10 +235,14 @@ func (s *Store) writeTx(ctx context.Context, fn func(w *txw) error) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
+	// The connection goes back after the transaction ends, also when fn
+	// panics (Rollback after Commit does nothing).
+	defer func() {
+		tx.Rollback()
+		conn.Close()
+	}()
 	w := &txw{ctx: ctx, sqlCtx: context.WithoutCancel(ctx), tx: tx, s: s, fast: fast}
 	if err := fn(w); err != nil {
-		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
