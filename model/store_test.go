@@ -192,3 +192,20 @@ func TestKnownIDsAndMarkRemovedOrders(t *testing.T) {
 		t.Fatal("flag not cleared")
 	}
 }
+
+// The writer checkpoints every 2,048 WAL pages (store.go: shorter
+// checkpoints keep a sync's pipeline busy), and a new file's WAL is cut
+// back to 64 MB.
+func TestWriterCheckpointSettings(t *testing.T) {
+	s := newTestStore(t)
+	var ckpt, limit int
+	if err := s.w.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&ckpt); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.w.QueryRow(`PRAGMA journal_size_limit`).Scan(&limit); err != nil {
+		t.Fatal(err)
+	}
+	if ckpt != 2048 || limit != 64<<20 {
+		t.Fatalf("wal_autocheckpoint %d, journal_size_limit %d; want 2048, %d", ckpt, limit, 64<<20)
+	}
+}
