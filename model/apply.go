@@ -259,16 +259,11 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 			return 0, 0, err
 		}
 		p.int(id)
-		ok := p.addCols(r.key)
+		p.addCols(r.key)
 		p.int(r.hash)
 		p.text(a.now)
-		ok = ok && p.addCols(r.data)
-		err := a.execPacked(q.insert, ok, func() []any {
-			args := make([]any, 0, len(r.key)+len(r.data)+3)
-			args = r.key.appendArgs(append(args, id))
-			return r.data.appendArgs(append(args, r.hash, a.now))
-		})
-		if err != nil {
+		p.addCols(r.data)
+		if err := a.execPacked(q.insert); err != nil {
 			return 0, 0, err
 		}
 		a.remember(t.name, r, id)
@@ -277,13 +272,9 @@ func (a *applier) writeRow(t rowTable, r rowWrite) (id int64, res upsertResult, 
 	}
 	p.int(r.hash)
 	p.text(a.now)
-	ok := p.addCols(r.data)
+	p.addCols(r.data)
 	p.int(id)
-	err = a.execPacked(q.update, ok, func() []any {
-		args := make([]any, 0, len(r.data)+3)
-		return append(r.data.appendArgs(append(args, r.hash, a.now)), id)
-	})
-	if err != nil {
+	if err := a.execPacked(q.update); err != nil {
 		return 0, 0, err
 	}
 	a.remember(t.name, r, id)

@@ -176,26 +176,38 @@ func (a *applier) insertRows(table, parentCol string, rows []childRow) error {
 	head := "INSERT INTO " + table + "(" + strings.Join(names, ", ") + ") VALUES "
 	p := &a.args
 	for _, size := range rowChunks(len(rows), min(64, 8000/len(names))) {
-		chunk := rows[:size]
-		rows = rows[size:]
 		p.reset()
-		ok := true
-		for _, r := range chunk {
+		for _, r := range rows[:size] {
 			p.int(r.parent)
-			ok = ok && p.addCols(r.cols)
+			p.addCols(r.cols)
 		}
-		err := a.execPacked(head+strings.Repeat(one+", ", size-1)+one, ok, func() []any {
-			args := make([]any, 0, size*len(names))
-			for _, r := range chunk {
-				args = r.cols.appendArgs(append(args, r.parent))
-			}
-			return args
-		})
-		if err != nil {
+		rows = rows[size:]
+		if err := a.execPacked(a.s.rowsInsert(head, one, size)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rowsInsert is head followed by size copies of one (the row's
+// placeholders), built once per statement shape rather than for every
+// chunk (s.wmu held: only the writer calls it).
+func (s *Store) rowsInsert(head, one string, size int) string {
+	k := insertShape{head, size}
+	if q, ok := s.insertSQL[k]; ok {
+		return q
+	}
+	q := head + strings.Repeat(one+", ", size-1) + one
+	if s.insertSQL == nil {
+		s.insertSQL = map[insertShape]string{}
+	}
+	s.insertSQL[k] = q
+	return q
+}
+
+type insertShape struct {
+	head string
+	size int
 }
 
 // queueSearch replaces the row's text in its full-text index at flush.

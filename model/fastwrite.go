@@ -201,8 +201,8 @@ func (f *fastWriter) exec(query string, p *packedArgs) error {
 
 // err is SQLite's message for a failed call, with its extended code.
 func (f *fastWriter) err(rc C.int) error {
-	return &writeError{Code: int(C.sqlite3_extended_errcode(f.db)) & 0xff,
-		Extended: int(C.sqlite3_extended_errcode(f.db)), Msg: C.GoString(C.sqlite3_errmsg(f.db)), rc: int(rc)}
+	ext := int(C.sqlite3_extended_errcode(f.db))
+	return &writeError{Code: ext & 0xff, Extended: ext, Msg: C.GoString(C.sqlite3_errmsg(f.db)), rc: int(rc)}
 }
 
 // writeError is a failed fast write: SQLite's primary and extended result

@@ -56,25 +56,30 @@ func TestFastWriterBindsLikeDatabaseSQL(t *testing.T) {
 	street := []string{"1 Rue Nulle", "Bâtiment B"}
 	vals := []any{&str, "", &n, int64(1<<63 - 1), &yes, false, 2.5, nilStr, []byte(nil), []byte{}, jsonList[string]{&street}}
 	insert := `INSERT INTO fw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	for _, fast := range []bool{true, false} {
+	// Row 1: the fast writer; row 2: database/sql given the values
+	// themselves; row 3: the packed values through database/sql (the
+	// writer's path when there is no fast writer).
+	for _, path := range []string{"fast", "database/sql", "unpacked"} {
 		err := s.writeTx(ctx, func(w *txw) error {
-			if !fast {
+			if path == "database/sql" {
+				return w.execFused(insert, vals...)
+			}
+			if path == "unpacked" {
 				w.fast = nil
 			} else if w.fast == nil {
 				t.Fatal("no fast writer")
 			}
 			w.args.reset()
-			ok := true
 			for _, v := range vals {
-				ok = ok && w.args.add(v)
+				w.args.add(v)
 			}
-			if !ok {
-				t.Fatal("a value could not be packed")
+			if w.args.err != nil {
+				t.Fatalf("a value could not be packed: %v", w.args.err)
 			}
-			return w.execPacked(insert, true, func() []any { return vals })
+			return w.execPacked(insert)
 		})
 		if err != nil {
-			t.Fatalf("fast=%v: %v", fast, err)
+			t.Fatalf("%s: %v", path, err)
 		}
 	}
 	rows, err := s.r.Query(`SELECT hex(a), quote(b), quote(c), quote(d), quote(e), quote(f), quote(g), quote(h), quote(i), quote(j), quote(k), typeof(a) FROM fw ORDER BY rowid`)
@@ -94,11 +99,11 @@ func TestFastWriterBindsLikeDatabaseSQL(t *testing.T) {
 		}
 		got = append(got, strings.Join(r, " | "))
 	}
-	if len(got) != 2 {
-		t.Fatalf("%d rows, want 2", len(got))
+	if len(got) != 3 {
+		t.Fatalf("%d rows, want 3", len(got))
 	}
-	if got[0] != got[1] {
-		t.Fatalf("fast writer bound\n  %s\ndatabase/sql bound\n  %s", got[0], got[1])
+	if got[0] != got[1] || got[2] != got[1] {
+		t.Fatalf("fast writer bound\n  %s\ndatabase/sql bound\n  %s\nunpacked through database/sql\n  %s", got[0], got[1], got[2])
 	}
 	if !strings.HasPrefix(got[0], "68C3A96C6C6F00776F726C64 | '' |") || !strings.Contains(got[0], "X''") || !strings.Contains(got[0], "NULL") {
 		t.Fatalf("unexpected values: %s", got[0])
@@ -118,7 +123,7 @@ func TestFastWriterReportsErrors(t *testing.T) {
 			for _, v := range []any{ch, magentoID, "base", "Main"} {
 				w.args.add(v)
 			}
-			return w.execPacked(insert, true, nil)
+			return w.execPacked(insert)
 		})
 	}
 	if err := write(7); err != nil {
@@ -140,7 +145,7 @@ func TestFastWriterReportsErrors(t *testing.T) {
 	err = s.writeTx(ctx, func(w *txw) error {
 		w.args.reset()
 		w.args.int(ch)
-		return w.execPacked(insert, true, nil)
+		return w.execPacked(insert)
 	})
 	if err == nil || !strings.Contains(err.Error(), "1 arguments for 4 parameters") {
 		t.Fatalf("short argument list: %v", err)

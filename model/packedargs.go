@@ -3,6 +3,8 @@ package model
 import (
 	"database/sql/driver"
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"math"
 )
 
@@ -14,122 +16,169 @@ import (
 type packedArgs struct {
 	buf []byte
 	n   int
+	err error // the first value that could not be packed
 }
 
-func (p *packedArgs) reset() { p.buf, p.n = p.buf[:0], 0 }
+// Tags of packed values.
+const (
+	tagNull = iota
+	tagInt
+	tagFloat
+	tagText
+	tagBlob
+)
+
+func (p *packedArgs) reset() { p.buf, p.n, p.err = p.buf[:0], 0, nil }
 
 func (p *packedArgs) null() {
-	p.buf = append(p.buf, 0)
+	p.buf = append(p.buf, tagNull)
 	p.n++
 }
 
 func (p *packedArgs) int(v int64) {
-	p.buf = binary.LittleEndian.AppendUint64(append(p.buf, 1), uint64(v))
+	p.buf = binary.LittleEndian.AppendUint64(append(p.buf, tagInt), uint64(v))
 	p.n++
 }
 
 func (p *packedArgs) float(v float64) {
-	p.buf = binary.LittleEndian.AppendUint64(append(p.buf, 2), math.Float64bits(v))
+	p.buf = binary.LittleEndian.AppendUint64(append(p.buf, tagFloat), math.Float64bits(v))
 	p.n++
 }
 
 func (p *packedArgs) text(s string) {
-	p.buf = append(binary.LittleEndian.AppendUint32(append(p.buf, 3), uint32(len(s))), s...)
+	if len(s) > math.MaxInt32 {
+		p.fail(errors.New("a text of more than 2 GB"))
+		return
+	}
+	p.buf = append(binary.LittleEndian.AppendUint32(append(p.buf, tagText), uint32(len(s))), s...)
 	p.n++
 }
 
 func (p *packedArgs) blob(b []byte) {
-	if b == nil { // as database/sql and go-sqlite3 bind a nil []byte
+	switch {
+	case b == nil: // as database/sql and go-sqlite3 bind a nil []byte
 		p.null()
-		return
+	case len(b) > math.MaxInt32:
+		p.fail(errors.New("a blob of more than 2 GB"))
+	default:
+		p.buf = append(binary.LittleEndian.AppendUint32(append(p.buf, tagBlob), uint32(len(b))), b...)
+		p.n++
 	}
-	p.buf = append(binary.LittleEndian.AppendUint32(append(p.buf, 4), uint32(len(b))), b...)
+}
+
+// fail records the first value that could not be packed; the argument
+// still counts, so the statement is refused rather than misaligned.
+func (p *packedArgs) fail(err error) {
+	if p.err == nil {
+		p.err = fmt.Errorf("argument %d: %w", p.n+1, err)
+	}
+	p.buf = append(p.buf, tagNull)
 	p.n++
 }
 
 // add packs one column value or pointer (what col.ptr holds) the way
-// database/sql would bind it (a nil pointer is NULL). It reports false for a type it does not
-// know (or a value over 2 GB); the caller then binds through database/sql.
-func (p *packedArgs) add(v any) bool {
+// database/sql binds it. The types the writer binds all the time are
+// packed directly; anything else (nil pointers, Valuers such as jsonList,
+// floats, named types) goes through database/sql's own conversion.
+func (p *packedArgs) add(v any) {
 	switch x := v.(type) {
 	case *string:
-		if x == nil {
-			p.null()
-			return true
+		if x != nil {
+			p.text(*x)
+			return
 		}
-		return p.addText(*x)
 	case string:
-		return p.addText(x)
+		p.text(x)
+		return
 	case *int64:
-		if x == nil {
-			p.null()
-		} else {
+		if x != nil {
 			p.int(*x)
+			return
 		}
 	case int64:
 		p.int(x)
+		return
 	case *int:
-		if x == nil {
-			p.null()
-		} else {
+		if x != nil {
 			p.int(int64(*x))
+			return
 		}
 	case int:
 		p.int(int64(x))
+		return
 	case *bool:
-		if x == nil {
-			p.null()
-		} else {
+		if x != nil {
 			p.int(boolInt64(*x))
+			return
 		}
 	case bool:
 		p.int(boolInt64(x))
-	case *float64:
-		if x == nil {
-			p.null()
-		} else {
-			p.float(*x)
-		}
-	case float64:
-		p.float(x)
+		return
 	case []byte:
-		if len(x) > math.MaxInt32 {
-			return false
-		}
 		p.blob(x)
+		return
 	case nil:
 		p.null()
-	case driver.Valuer:
-		val, err := x.Value()
-		if err != nil {
-			return false
-		}
-		if _, again := val.(driver.Valuer); again {
-			return false
-		}
-		return p.add(val)
-	default:
-		return false
+		return
 	}
-	return true
-}
-
-func (p *packedArgs) addText(s string) bool {
-	if len(s) > math.MaxInt32 {
-		return false
+	val, err := driver.DefaultParameterConverter.ConvertValue(v)
+	if err != nil {
+		p.fail(err)
+		return
 	}
-	p.text(s)
-	return true
+	switch x := val.(type) {
+	case nil:
+		p.null()
+	case int64:
+		p.int(x)
+	case float64:
+		p.float(x)
+	case bool:
+		p.int(boolInt64(x))
+	case string:
+		p.text(x)
+	case []byte:
+		p.blob(x)
+	default: // time.Time: no column of ours holds one
+		p.fail(fmt.Errorf("cannot pack a %T", val))
+	}
 }
 
 // addCols packs the values of a column list.
-func (p *packedArgs) addCols(c cols) bool {
+func (p *packedArgs) addCols(c cols) {
 	for _, x := range c {
-		if !p.add(x.ptr) {
-			return false
+		p.add(x.ptr)
+	}
+}
+
+// values unpacks the arguments for database/sql (the writer's fallback
+// when the fast writer is not available).
+func (p *packedArgs) values() []any {
+	out := make([]any, 0, p.n)
+	for b := p.buf; len(b) > 0; {
+		tag := b[0]
+		b = b[1:]
+		switch tag {
+		case tagNull:
+			out = append(out, nil)
+		case tagInt:
+			out = append(out, int64(binary.LittleEndian.Uint64(b)))
+			b = b[8:]
+		case tagFloat:
+			out = append(out, math.Float64frombits(binary.LittleEndian.Uint64(b)))
+			b = b[8:]
+		case tagText, tagBlob:
+			n := binary.LittleEndian.Uint32(b)
+			v := b[4 : 4+n]
+			b = b[4+n:]
+			if tag == tagText {
+				out = append(out, string(v))
+			} else {
+				out = append(out, append([]byte{}, v...))
+			}
 		}
 	}
-	return true
+	return out
 }
 
 func boolInt64(b bool) int64 {

@@ -47,6 +47,8 @@ type Store struct {
 	// (fastwrite.go; under wmu); fastWarned: its absence was logged.
 	fast       *fastWriter
 	fastWarned bool
+	// insertSQL: the multi-row INSERT texts by shape (rowsInsert; under wmu).
+	insertSQL map[insertShape]string
 }
 
 // SetClock replaces the store's clock (tests, demos).
@@ -346,12 +348,14 @@ func (w *txw) execFused(query string, args ...any) error {
 	return nil
 }
 
-// execPacked runs a row write whose arguments are packed in w.args
-// (complete: every value was packable) through the fast writer; without
-// one, or when !complete, it binds args() through database/sql instead.
-func (w *txw) execPacked(query string, complete bool, args func() []any) error {
-	if w.fast == nil || !complete {
-		return w.execFused(query, args()...)
+// execPacked runs a row write whose arguments are packed in w.args,
+// through the fast writer, or through database/sql without one.
+func (w *txw) execPacked(query string) error {
+	if w.args.err != nil {
+		return fmt.Errorf("%s: %w", firstLine(query), w.args.err)
+	}
+	if w.fast == nil {
+		return w.execFused(query, w.args.values()...)
 	}
 	if err := w.ctx.Err(); err != nil {
 		return err
